@@ -1,0 +1,35 @@
+/**
+ * Opaque page cursors. A cursor carries the sort key of the last item returned (keyset pagination), not an
+ * offset, so a page stays correct while an import adds rows and deep pages cost no more than the first.
+ * The `k` tag stops a search cursor from being replayed against a case listing.
+ */
+import { ClearlyError } from '../errors/index.js';
+import type { JsonValue } from './types.js';
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 1000;
+
+export function encodeCursor(kind: string, key: JsonValue[]): string {
+  return Buffer.from(JSON.stringify({ k: kind, v: key }), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(kind: string, cursor: string | undefined): JsonValue[] | null {
+  if (cursor === undefined || cursor === '') return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown; v?: unknown };
+    if (parsed.k === kind && Array.isArray(parsed.v)) return parsed.v as JsonValue[];
+  } catch {
+    // fall through to the usage error: a damaged cursor is the caller's input, not our bug
+  }
+  throw new ClearlyError('usage', `invalid ${kind} cursor ${JSON.stringify(cursor.slice(0, 40))}`, {
+    hint: 'Pass the next_cursor value from the previous page unchanged, with the same query.',
+  });
+}
+
+export function pageLimit(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new ClearlyError('usage', `limit must be a positive integer, got ${String(limit)}`);
+  }
+  return Math.min(limit, MAX_LIMIT);
+}

@@ -1,0 +1,126 @@
+/**
+ * The SQLite schema, as an append-only list: version N is `MIGRATIONS[N - 1]`. Never edit a released entry —
+ * files in users' hands were built from it; add a new one instead.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: corpus, citation graph, full-text index, QI codings, import bookkeeping.
+  `
+  -- seq is an explicit INTEGER PRIMARY KEY, not the implicit rowid, because VACUUM may renumber implicit rowids
+  -- and both cursors and the FTS index (opinions) depend on these numbers staying put.
+  CREATE TABLE cases (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    case_name TEXT NOT NULL,
+    case_name_short TEXT,
+    court_id TEXT,
+    circuit TEXT,
+    decision_date TEXT,
+    docket_number TEXT,
+    precedential_status TEXT NOT NULL,
+    citations TEXT NOT NULL,          -- JSON CaseCitation[]: the record is read back from one row
+    disposition TEXT,
+    subsequent_history TEXT,
+    inferred TEXT NOT NULL,           -- JSON field -> Inference
+    source_url TEXT,
+    content_hash TEXT NOT NULL,       -- lets a re-import detect "unchanged" without comparing every column
+    UNIQUE (source, source_id)
+  );
+  CREATE INDEX cases_court_date ON cases (court_id, decision_date);
+  CREATE INDEX cases_circuit_date ON cases (circuit, decision_date);
+  CREATE INDEX cases_docket ON cases (docket_number); -- payouts are linked to cases by docket number
+
+  -- The lookup side of cases.citations: one row per parallel cite, keyed the way citations are looked up.
+  CREATE TABLE case_citations (
+    reporter_key TEXT NOT NULL,
+    volume TEXT NOT NULL,
+    page TEXT NOT NULL,
+    case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    PRIMARY KEY (reporter_key, volume, page, case_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX case_citations_case ON case_citations (case_id);
+
+  CREATE TABLE opinions (
+    seq INTEGER PRIMARY KEY,          -- the FTS rowid
+    id TEXT NOT NULL UNIQUE,
+    case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    source_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    author TEXT,
+    text TEXT NOT NULL,
+    html TEXT,
+    sha1 TEXT NOT NULL,
+    links_hash TEXT                   -- hash of the last links written, so identical re-imports write nothing
+  );
+  CREATE INDEX opinions_case ON opinions (case_id, ordinal);
+
+  -- External-content FTS5 over this view. Why external content: opinion text is ~25 GB at full scale, so a
+  -- normal FTS table would store it twice; a contentless table cannot produce snippet(), which needs the text.
+  -- Why a view: the case name lives on cases, and duplicating it into every opinion row is what we avoid.
+  -- The price of external content is that deleting an index entry needs the exact indexed values; the writer
+  -- therefore removes a case's entries (read from this view) before changing its rows and re-adds them after.
+  -- porter stemming matches PostgreSQL's 'english' configuration, so both stores find the same documents.
+  CREATE VIEW opinion_search AS
+    SELECT o.seq AS seq, c.case_name AS case_name, o.text AS text
+    FROM opinions o JOIN cases c ON c.id = o.case_id;
+  CREATE VIRTUAL TABLE opinion_fts USING fts5 (
+    case_name, text,
+    content = 'opinion_search', content_rowid = 'seq',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+
+  CREATE TABLE citation_links (
+    seq INTEGER PRIMARY KEY,
+    citing_opinion_id TEXT NOT NULL REFERENCES opinions (id) ON DELETE CASCADE,
+    cited_case_id TEXT REFERENCES cases (id) ON DELETE SET NULL,
+    text TEXT NOT NULL,
+    volume TEXT,
+    reporter TEXT,
+    reporter_key TEXT,
+    page TEXT,
+    pin_cite TEXT,
+    parenthetical TEXT,
+    signal TEXT,
+    span_start INTEGER,
+    span_end INTEGER,
+    treatment TEXT NOT NULL,          -- JSON string[]
+    depth INTEGER NOT NULL,
+    unresolved_reason TEXT,
+    origin TEXT NOT NULL
+  );
+  CREATE INDEX links_citing ON citation_links (citing_opinion_id);
+  CREATE INDEX links_cited ON citation_links (cited_case_id, seq);
+  -- Unresolved links waiting for their case to be imported (see NOT_IN_CORPUS).
+  CREATE INDEX links_unresolved ON citation_links (reporter_key, volume, page) WHERE cited_case_id IS NULL;
+
+  -- One row per coder: a machine re-coding can only ever replace the machine row.
+  CREATE TABLE qi_codings (
+    case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    coder TEXT NOT NULL CHECK (coder IN ('machine', 'human')),
+    coding TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (case_id, coder)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE import_checkpoints (
+    import_key TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+
+  CREATE TABLE rejects (
+    seq INTEGER PRIMARY KEY,
+    import_key TEXT NOT NULL,
+    reject_key TEXT NOT NULL UNIQUE,  -- hash of the reject, so a re-run does not list it twice
+    file TEXT,
+    line INTEGER,
+    record_id TEXT,
+    reason TEXT NOT NULL,
+    excerpt TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX rejects_import ON rejects (import_key, seq);
+  `,
+];

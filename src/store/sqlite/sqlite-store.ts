@@ -1,0 +1,117 @@
+import type Database from 'better-sqlite3';
+import type { CaseBatch, MigrationResult, Store, UpsertResult } from '../store.js';
+import type {
+  CaseFilter, CaseRecord, CitationEdge, CitationLinkInput, JsonValue, OpinionRecord, Page, PageRequest,
+  QiCodingInput, QiCodingRecord, RejectInput, RejectRecord, SearchHit, SearchQuery, StoreStats,
+} from '../types.js';
+import { openDatabase, sqliteError, Statements } from './connection.js';
+import { readCheckpoint, readRejects, writeCheckpoint, writeRejects } from './imports.js';
+import { migrate, schemaVersion } from './migrate.js';
+import { getQiCoding, getQiCodings, listQiCodings, putQiCoding } from './qi.js';
+import * as reads from './reads.js';
+import { search, searchError } from './search.js';
+import { upsertBatch } from './write-cases.js';
+import { writeLinks } from './write-links.js';
+
+/**
+ * The embedded store: one SQLite file. better-sqlite3 is synchronous, which suits SQLite (no thread hop per
+ * query); the async methods only adapt it to the Store interface. Each write method is one transaction.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  private readonly sql: Statements;
+
+  private constructor(private readonly db: Database.Database, readonly path: string) {
+    this.sql = new Statements(db);
+  }
+
+  /** Opens (creating if needed) without migrating; `openStore` migrates. */
+  static open(path: string): SqliteStore {
+    return new SqliteStore(openDatabase(path), path);
+  }
+
+  /** Runs `fn`, mapping SQLite failures onto the error catalog. */
+  private guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      throw sqliteError(err, this.path);
+    }
+  }
+
+  /** IMMEDIATE takes the write lock up front, so a busy database waits (busy_timeout) instead of failing mid-batch. */
+  private write<T>(fn: () => T): T {
+    return this.guard(() => this.db.transaction(fn).immediate());
+  }
+
+  async migrate(): Promise<MigrationResult> { return this.guard(() => migrate(this.db, this.path)); }
+  async close(): Promise<void> { if (this.db.open) this.db.close(); }
+
+  async upsertCases(batch: CaseBatch): Promise<UpsertResult> { return this.write(() => upsertBatch(this.sql, batch)); }
+  async replaceCitationLinks(opinionId: string, links: CitationLinkInput[]): Promise<void> {
+    this.write(() => writeLinks(this.sql, opinionId, links));
+  }
+
+  async getCase(id: string): Promise<CaseRecord | null> { return this.guard(() => reads.getCase(this.sql, id)); }
+  async getCaseBySource(source: string, sourceId: string): Promise<CaseRecord | null> {
+    return this.guard(() => reads.getCaseBySource(this.sql, source, sourceId));
+  }
+  async findCasesByCitation(volume: string, reporter: string, page: string): Promise<CaseRecord[]> {
+    return this.guard(() => reads.findCasesByCitation(this.sql, volume, reporter, page));
+  }
+  async listCases(filter: CaseFilter & PageRequest): Promise<Page<CaseRecord>> {
+    return this.guard(() => reads.listCases(this.sql, filter));
+  }
+  async getOpinions(caseId: string): Promise<OpinionRecord[]> { return this.guard(() => reads.getOpinions(this.sql, caseId)); }
+  async getOpinion(id: string): Promise<OpinionRecord | null> { return this.guard(() => reads.getOpinion(this.sql, id)); }
+
+  async cites(caseId: string, page?: PageRequest): Promise<Page<CitationEdge>> {
+    return this.guard(() => reads.cites(this.sql, caseId, page));
+  }
+  async citedBy(caseId: string, page?: PageRequest): Promise<Page<CitationEdge>> {
+    return this.guard(() => reads.citedBy(this.sql, caseId, page));
+  }
+
+  async search(query: SearchQuery): Promise<Page<SearchHit>> {
+    try {
+      return this.guard(() => search(this.sql, query));
+    } catch (err) {
+      throw searchError(err, query.text);
+    }
+  }
+
+  async putQiCoding(coding: QiCodingInput): Promise<void> { this.write(() => putQiCoding(this.sql, coding)); }
+  async getQiCoding(caseId: string): Promise<QiCodingRecord | null> { return this.guard(() => getQiCoding(this.sql, caseId)); }
+  async getQiCodings(caseIds: string[]): Promise<Map<string, QiCodingRecord>> {
+    return this.guard(() => getQiCodings(this.sql, caseIds));
+  }
+  async listQiCodings(caseId: string): Promise<QiCodingRecord[]> { return this.guard(() => listQiCodings(this.sql, caseId)); }
+
+  async getCheckpoint(importKey: string): Promise<JsonValue | null> { return this.guard(() => readCheckpoint(this.sql, importKey)); }
+  async setCheckpoint(importKey: string, state: JsonValue | null): Promise<void> {
+    this.write(() => writeCheckpoint(this.sql, importKey, state));
+  }
+  async addRejects(rejects: RejectInput[]): Promise<void> { this.write(() => writeRejects(this.sql, rejects)); }
+  async listRejects(importKey: string, page: { limit?: number; offset?: number } = {}): Promise<RejectRecord[]> {
+    return this.guard(() => readRejects(this.sql, importKey, page.limit ?? -1, page.offset ?? 0));
+  }
+
+  async stats(): Promise<StoreStats> {
+    return this.guard(() => {
+      const n = (sql: string): number => (this.sql.get<{ n: number }>(sql)!).n;
+      return {
+        schema_version: schemaVersion(this.db),
+        cases: n('SELECT count(*) AS n FROM cases'),
+        opinions: n('SELECT count(*) AS n FROM opinions'),
+        citation_links: n('SELECT count(*) AS n FROM citation_links'),
+        unresolved_links: n('SELECT count(*) AS n FROM citation_links WHERE cited_case_id IS NULL'),
+        qi_codings: {
+          machine: n("SELECT count(*) AS n FROM qi_codings WHERE coder = 'machine'"),
+          human: n("SELECT count(*) AS n FROM qi_codings WHERE coder = 'human'"),
+        },
+        rejects: n('SELECT count(*) AS n FROM rejects'),
+        checkpoints: n('SELECT count(*) AS n FROM import_checkpoints'),
+      };
+    });
+  }
+}

@@ -1,0 +1,95 @@
+/** The write path for cases and opinions. Runs inside the caller's transaction. */
+import { normalizeCase, reporterKey, type NormalizedCase } from '../records.js';
+import type { CaseBatch, UpsertResult } from '../store.js';
+import { NOT_IN_CORPUS, type CaseCitation } from '../types.js';
+import type { Statements } from './connection.js';
+import { writeLinks } from './write-links.js';
+import { writeCheckpoint, writeRejects } from './imports.js';
+
+type Outcome = 'inserted' | 'updated' | 'unchanged';
+
+export function upsertBatch(sql: Statements, batch: CaseBatch): UpsertResult {
+  const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, ids: [] };
+  const written: CaseCitation[] = [];
+  for (const input of batch.cases) {
+    const n = normalizeCase(input);
+    const existing = sql.get<{ id: string; content_hash: string }>(
+      'SELECT id, content_hash FROM cases WHERE source = ? AND source_id = ?', n.record.source, n.record.source_id);
+    const outcome: Outcome = !existing ? 'inserted' : existing.content_hash === n.hash ? 'unchanged' : 'updated';
+    const id = existing?.id ?? n.record.id;
+    result[outcome]++;
+    result.ids.push(id);
+    if (outcome === 'unchanged') continue;
+    writeCase(sql, n, id);
+    written.push(...n.record.citations);
+  }
+  bindWaitingLinks(sql, written);
+  for (const { opinion_id, links } of batch.links ?? []) writeLinks(sql, opinion_id, links);
+  if (batch.rejects) writeRejects(sql, batch.rejects);
+  if (batch.checkpoint) writeCheckpoint(sql, batch.checkpoint.import_key, batch.checkpoint.state);
+  return result;
+}
+
+/** Opinions this write touches: the case's current ones plus any that move here from another case. */
+// A UNION rather than OR, so each half uses its index (an OR here made SQLite scan every opinion).
+const TOUCHED = `SELECT seq FROM opinions WHERE case_id = @id
+  UNION SELECT seq FROM opinions WHERE id IN (SELECT value FROM json_each(@ids))`;
+
+function writeCase(sql: Statements, n: NormalizedCase, id: string): void {
+  const r = n.record;
+  const ids = JSON.stringify(n.opinions.map((o) => o.id));
+  // Remove index entries while the rows still hold the values they were indexed from (external content rule).
+  sql.run(`INSERT INTO opinion_fts (opinion_fts, rowid, case_name, text)
+    SELECT 'delete', seq, case_name, text FROM opinion_search WHERE seq IN (${TOUCHED})`, { id, ids });
+
+  // ON CONFLICT … DO UPDATE (never INSERT OR REPLACE): a replace deletes the row and would cascade to opinions,
+  // links and human QI codings.
+  sql.run(`INSERT INTO cases (id, source, source_id, case_name, case_name_short, court_id, circuit, decision_date,
+      docket_number, precedential_status, citations, disposition, subsequent_history, inferred, source_url, content_hash)
+    VALUES (@id, @source, @source_id, @case_name, @case_name_short, @court_id, @circuit, @decision_date,
+      @docket_number, @precedential_status, @citations, @disposition, @subsequent_history, @inferred, @source_url, @hash)
+    ON CONFLICT (source, source_id) DO UPDATE SET case_name = excluded.case_name,
+      case_name_short = excluded.case_name_short, court_id = excluded.court_id, circuit = excluded.circuit,
+      decision_date = excluded.decision_date, docket_number = excluded.docket_number,
+      precedential_status = excluded.precedential_status, citations = excluded.citations,
+      disposition = excluded.disposition, subsequent_history = excluded.subsequent_history,
+      inferred = excluded.inferred, source_url = excluded.source_url, content_hash = excluded.content_hash`,
+  { ...r, id, citations: JSON.stringify(r.citations), inferred: JSON.stringify(r.inferred), hash: n.hash });
+
+  sql.run('DELETE FROM case_citations WHERE case_id = ?', id);
+  for (const c of r.citations) {
+    sql.run('INSERT OR IGNORE INTO case_citations (reporter_key, volume, page, case_id) VALUES (?, ?, ?, ?)',
+      reporterKey(c.reporter), c.volume, c.page, id);
+  }
+
+  // Opinions dropped from the case go (their links cascade); kept ones are updated in place so their seq, and
+  // with it their links and FTS rowid, stay the same.
+  sql.run('DELETE FROM opinions WHERE case_id = @id AND id NOT IN (SELECT value FROM json_each(@ids))', { id, ids });
+  n.opinions.forEach((o, ordinal) => {
+    sql.run(`INSERT INTO opinions (id, case_id, ordinal, source_id, type, author, text, html, sha1)
+      VALUES (@id, @case_id, @ordinal, @source_id, @type, @author, @text, @html, @sha1)
+      ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, ordinal = excluded.ordinal,
+        source_id = excluded.source_id, type = excluded.type, author = excluded.author, text = excluded.text,
+        html = excluded.html, sha1 = excluded.sha1`, { ...o, case_id: id, ordinal });
+  });
+
+  sql.run(`INSERT INTO opinion_fts (rowid, case_name, text)
+    SELECT seq, case_name, text FROM opinion_search WHERE seq IN (SELECT seq FROM opinions WHERE case_id = ?)`, id);
+}
+
+/**
+ * Links stored as NOT_IN_CORPUS whose citation now names exactly one case get bound to it, so the graph does
+ * not depend on import order. Two cases sharing a cite stay unbound: choosing between them is the citation
+ * engine's call, not the store's.
+ */
+function bindWaitingLinks(sql: Statements, citations: CaseCitation[]): void {
+  for (const c of citations) {
+    const key = reporterKey(c.reporter);
+    const cases = sql.all<{ case_id: string }>(
+      'SELECT case_id FROM case_citations WHERE reporter_key = ? AND volume = ? AND page = ? LIMIT 2', key, c.volume, c.page);
+    if (cases.length !== 1) continue;
+    sql.run(`UPDATE citation_links SET cited_case_id = ?, unresolved_reason = NULL
+      WHERE cited_case_id IS NULL AND reporter_key = ? AND volume = ? AND page = ? AND unresolved_reason = ?`,
+    cases[0]!.case_id, key, c.volume, c.page, NOT_IN_CORPUS);
+  }
+}

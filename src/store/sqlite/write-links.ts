@@ -1,0 +1,41 @@
+/** Writing one opinion's citation links. Runs inside the caller's transaction. */
+import { ClearlyError } from '../../errors/index.js';
+import { normalizeLinks, reporterKey } from '../records.js';
+import { NOT_IN_CORPUS, type CitationLinkInput } from '../types.js';
+import type { Statements } from './connection.js';
+
+export function writeLinks(sql: Statements, opinionId: string, input: CitationLinkInput[]): void {
+  const opinion = sql.get<{ links_hash: string | null }>('SELECT links_hash FROM opinions WHERE id = ?', opinionId);
+  if (!opinion) {
+    throw new ClearlyError('not_found', `cannot write citation links: opinion ${opinionId} is not in the store`, {
+      hint: 'Write the opinion (upsertCases) before its links, or in the same batch.', location: { id: opinionId },
+    });
+  }
+  const { links, hash } = normalizeLinks(opinionId, input);
+  if (opinion.links_hash === hash) return; // identical re-import: leave rows (and their ids) alone
+
+  sql.run('DELETE FROM citation_links WHERE citing_opinion_id = ?', opinionId);
+  for (const l of links) {
+    const key = l.reporter === null ? null : reporterKey(l.reporter);
+    let cited = l.cited_case_id;
+    let reason = l.unresolved_reason;
+    if (cited !== null && !sql.get('SELECT 1 FROM cases WHERE id = ?', cited)) {
+      throw new ClearlyError('not_found', `citation link from ${opinionId} names case ${cited}, which is not in the store`, {
+        hint: 'Leave cited_case_id null with an unresolved_reason when the cited case is not in the corpus.',
+        location: { id: opinionId },
+      });
+    }
+    // Late binding (see bindWaitingLinks): the cited case may have arrived since the engine looked.
+    if (cited === null && reason === NOT_IN_CORPUS && key !== null && l.volume !== null && l.page !== null) {
+      const hits = sql.all<{ case_id: string }>(
+        'SELECT case_id FROM case_citations WHERE reporter_key = ? AND volume = ? AND page = ? LIMIT 2', key, l.volume, l.page);
+      if (hits.length === 1) { cited = hits[0]!.case_id; reason = null; }
+    }
+    sql.run(`INSERT INTO citation_links (citing_opinion_id, cited_case_id, text, volume, reporter, reporter_key, page,
+        pin_cite, parenthetical, signal, span_start, span_end, treatment, depth, unresolved_reason, origin)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    opinionId, cited, l.text, l.volume, l.reporter, key, l.page, l.pin_cite, l.parenthetical, l.signal,
+    l.span?.[0] ?? null, l.span?.[1] ?? null, JSON.stringify(l.treatment), l.depth, reason, l.origin);
+  }
+  sql.run('UPDATE opinions SET links_hash = ? WHERE id = ?', hash, opinionId);
+}
