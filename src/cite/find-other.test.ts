@@ -93,3 +93,22 @@ describe('robustness', () => {
     expect(cites(html, { html: true })).toHaveLength(1);
   });
 });
+
+describe('unknown reporters', () => {
+  it('reports a citation-shaped string with an unknown reporter as unknown, with its parts', () => {
+    const c = only('See Doe v. Roe, 123 Fake Rptr. 456, 460 (2d Cir. 2019).');
+    expect(c).toMatchObject({ type: 'unknown', volume: '123', reporter_found: 'Fake Rptr.', page: '456', pin_cite: '460', court: 'ca2', year: 2019, plaintiff: 'Doe' });
+    expect(c.reporter).toBeUndefined();
+  });
+
+  it('does not take prose with numbers for an unknown citation', () => {
+    expect(cites('In 2019 Officer Smith fired 3 Shots 12 (times).')).toEqual([]);
+    expect(cites('Officer Smith, age 45, arrived in Boston 12 (as noted) in 1990.')).toEqual([]);
+  });
+});
+
+describe('law reviews missing from the data', () => {
+  it('types them as journal by their shape', () => {
+    expect(only('Jane Doe, A Note, 12 Dapple L. Rev. 34, 40 (1999)')).toMatchObject({ type: 'journal', reporter_found: 'Dapple L. Rev.', volume: '12', page: '34' });
+  });
+});

@@ -55,7 +55,7 @@ function link(text: string, raws: Raw[]): void {
       (from.history ??= []).push({ relation: history.relation, relation_found: history.found, target: idx });
       (cite.history ??= []).push({ relation: history.relation, relation_found: history.found, source: history.from });
     }
-    if (cite.type !== 'case' && cite.type !== 'journal' && cite.type !== 'database') {
+    if (cite.type !== 'case' && cite.type !== 'journal' && cite.type !== 'database' && cite.type !== 'unknown') {
       history = undefined;
       if (open) close(open, undefined);
       open = undefined;
