@@ -127,3 +127,15 @@ describe('names with particles', () => {
     expect(only('Ashcroft v. al-Kidd, 563 U.S. 731, 741 (2011)')).toMatchObject({ plaintiff: 'Ashcroft', defendant: 'al-Kidd' });
   });
 });
+
+describe('subsequent history variants', () => {
+  it('links history phrases with qualifiers and named later cases', () => {
+    const a = cites("Doe v. Roe, 1 F.3d 2 (1st Cir. 1993), overruled on other grounds by Poe v. Moe, 9 F.4th 10 (1st Cir. 2021).");
+    expect(a[0]!.history).toEqual([{ relation: 'overruled by', relation_found: 'overruled', target: 1 }]);
+    expect(a[1]).toMatchObject({ plaintiff: 'Poe', defendant: 'Moe', history: [{ relation: 'overruled by', source: 0 }] });
+    const b = cites("Doe v. Roe, 1 F.3d 2 (1st Cir. 1993), aff'd in part, 510 U.S. 1 (1994).");
+    expect(b[0]!.history?.[0]).toMatchObject({ relation: "aff'd", target: 1 });
+    const c = cites("Doe v. Roe, 1 F.3d 2 (1st Cir. 1993), aff'd sub nom. Doe v. Poe, 510 U.S. 1 (1994).");
+    expect(c[0]!.history?.[0]).toMatchObject({ relation: "aff'd", target: 1 });
+  });
+});

@@ -50,12 +50,17 @@ function link(text: string, raws: Raw[]): void {
   let history: { from: number; relation: string; found: string; end: number } | undefined;
   raws.forEach((raw, idx) => {
     const cite = raw.cite;
-    if (history && cite.span[0] >= history.end && cite.span[0] <= history.end + 2) {
+    const linkHistory = (): void => {
+      // The later citation starts right after the phrase, or after a case name ("overruled by Doe v. Roe, …").
+      if (!history) return;
+      const near = (pos: number): boolean => pos >= history!.end && pos <= history!.end + 2;
+      if (!near(cite.span[0]) && !near(cite.full_span[0])) return;
       const from = raws[history.from]!.cite;
       (from.history ??= []).push({ relation: history.relation, relation_found: history.found, target: idx });
       (cite.history ??= []).push({ relation: history.relation, relation_found: history.found, source: history.from });
-    }
+    };
     if (cite.type !== 'case' && cite.type !== 'journal' && cite.type !== 'database' && cite.type !== 'unknown') {
+      linkHistory();
       history = undefined;
       if (open) close(open, undefined);
       open = undefined;
@@ -79,6 +84,7 @@ function link(text: string, raws: Raw[]): void {
       for (const k of ['plaintiff', 'defendant', 'signal'] as const) if (lead[k]) cite[k] = lead[k];
       cite.full_span = [lead.full_span[0], cite.span[1]];
     }
+    if (!parallel) linkHistory();
     cite.group = `g${groupNo}`;
     const tail = readTail(text, raw.pageEnd ?? cite.span[1], parens, isCiteStart);
     if (tail.pin) cite.pin_cite = tail.pin;
