@@ -87,7 +87,7 @@ function historyPattern(): RegExp {
     .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "'"));
   // ", aff'd", "; rev'd on other grounds,", ", cert. denied," ", aff'd sub nom. X v. Y," — bounded name length.
   historyRe = new RegExp(
-    `[,;]? (?:and )?(${alts.join('|')})(?: in part| on other grounds| as moot| en banc)?(?: sub nom\\.? [^,;()]{1,150}?)?(?: by)?,? `,
+    `[,;]? (?:and )?(${alts.join('|')})(?: in part| on other grounds| as moot| en banc)?(?: sub nom\\.? [^,;()]{1,150}, |(?: by)?,? )`,
     'iy',
   );
   return historyRe;
