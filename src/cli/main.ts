@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, toClearlyError } from '../errors/index.js';
 import { registerCite } from './commands/cite.js';
+import { registerMigrateStore } from './commands/migrate-store.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   registerCite(program);
+  registerMigrateStore(program);
   return program;
 }
 

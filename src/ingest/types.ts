@@ -21,10 +21,20 @@ export interface SourceLocation {
 export interface SuppliedLink {
   /** `source_id` of the citing opinion inside this item's case. */
   citing_opinion_source_id: string;
-  /** The cited record in the same source: `{ source, source_id }` of a case, or of an opinion (`opinion:ID`). */
-  cited: { source: string; source_id: string; kind: 'case' | 'opinion' };
+  /**
+   * The cited record in the same source: `{ source, source_id }` of a case, or of an opinion (`opinion:ID`).
+   * Absent when the source names the cited case only by citation (CAP `cites_to` without `case_ids`): the link
+   * is then resolved by `text` through the store's citation index.
+   */
+  cited?: { source: string; source_id: string; kind: 'case' | 'opinion' };
   /** Citation text when the source gives it (`490 U.S. 386`). */
   text?: string;
+  /**
+   * The reader knows the cited record is among this import's inputs (CourtListener's `opinions_cited` naming an
+   * opinion of the same file). If it is not stored yet when the citing case is written, the pipeline retries the
+   * link at the end of the run, so the graph does not depend on the order of the input.
+   */
+  in_inputs?: boolean;
   /** Source's own parenthetical describing the cited case, when it has one (CourtListener parentheticals). */
   parenthetical?: string;
 }
@@ -53,6 +63,12 @@ export interface ReadOptions {
   /** Called with bytes read so far (for the progress bar), when the reader knows. */
   onBytes?: (bytesRead: number, bytesTotal?: number) => void;
 }
+
+/**
+ * Id conventions shared by the CourtListener readers (JSON, bulk CSV, API), so the same case imported from two
+ * of them is one record: source `courtlistener`, case `cluster:ID`, opinion `opinion:ID`.
+ */
+export const COURTLISTENER = { source: 'courtlistener', case: (id: string | number) => `cluster:${id}`, opinion: (id: string | number) => `opinion:${id}` } as const;
 
 export interface SourceReader {
   /** `courtlistener-bulk`, `courtlistener-json`, `courtlistener-api`, `cap`, `document`. */

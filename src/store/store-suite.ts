@@ -7,6 +7,7 @@ import { caseIdFor, opinionIdFor } from './records.js';
 import type { Store } from './store.js';
 import { caseInput, expectClearlyError, link } from './store-suite-fixtures.js';
 import { importsSuite } from './store-suite-imports.js';
+import { payoutsSuite } from './store-suite-payouts.js';
 import { searchSuite } from './store-suite-search.js';
 import { NOT_IN_CORPUS } from './types.js';
 
@@ -28,6 +29,7 @@ export function runStoreSuite(name: string, makeStore: () => Promise<Store>): vo
     describe('citation graph', () => graphSuite(store));
     describe('search', () => searchSuite(store));
     describe('QI codings, checkpoints, rejects', () => importsSuite(store));
+    describe('payouts ledger and coded cases', () => payoutsSuite(store));
   });
 }
 

@@ -1,4 +1,13 @@
 import type {
+  CodedCase,
+  PayoutBatch,
+  PayoutCaseLink,
+  PayoutFilter,
+  PayoutLedgerStats,
+  PayoutRecord,
+  PayoutUpsertResult,
+} from './payout-records.js';
+import type {
   CaseFilter,
   CaseInput,
   CaseRecord,
@@ -104,4 +113,19 @@ export interface Store {
   listRejects(importKey: string, page?: { limit?: number; offset?: number }): Promise<RejectRecord[]>;
 
   stats(): Promise<StoreStats>;
+
+  // --- payouts ledger (issue 6; records and validation in payout-records.ts) ----------------------------------------
+  /**
+   * Upserts payouts and officer-roster rows by (file base name, sheet, row), with rejects and checkpoint, as one
+   * transaction. Counts inserted / updated / unchanged by content hash, so a re-import reports all unchanged.
+   */
+  upsertPayouts(batch: PayoutBatch): Promise<PayoutUpsertResult>;
+  /** Payouts matching the filter, in insertion order, each with the ids of the cases it is linked to. */
+  listPayouts(filter: PayoutFilter & PageRequest): Promise<Page<PayoutRecord>>;
+  /** Counts and exact cent totals, overall and per file; officer-roster rows; case links. */
+  payoutLedgerStats(): Promise<PayoutLedgerStats>;
+  /** Replaces all payout→case links (one transaction); `not_found` if a payout or case is missing. Returns the count stored. */
+  replacePayoutCaseLinks(links: PayoutCaseLink[]): Promise<number>;
+  /** Every case that has a QI coding, with the coding that counts (human over machine), ordered by case id. */
+  listCodedCases(page?: PageRequest): Promise<Page<CodedCase>>;
 }

@@ -123,4 +123,80 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX rejects_import ON rejects (import_key, seq);
   `,
+  // 2: the payouts ledger (issue 6). Columns are src/store/payout-records.ts PAYOUT_COLUMNS; JSON lists as TEXT.
+  `
+  -- Upsert key (source_file, source_sheet, source_line): the file's base name and the row, so re-importing a file
+  -- changes nothing. source_sheet is '' for CSV so the UNIQUE constraint sees one value, not NULLs.
+  CREATE TABLE payouts (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    import_key TEXT NOT NULL,
+    source_file TEXT NOT NULL,
+    source_sheet TEXT NOT NULL DEFAULT '',
+    source_line INTEGER NOT NULL,
+    source_row_id TEXT NOT NULL,
+    source_format TEXT NOT NULL,
+    jurisdiction TEXT NOT NULL,
+    city TEXT,
+    state TEXT,
+    agency TEXT,
+    payer_type TEXT NOT NULL,
+    payer_name TEXT NOT NULL,
+    payer_raw TEXT,
+    payer_basis TEXT NOT NULL,
+    amount_cents INTEGER NOT NULL,   -- exact integer cents (never REAL)
+    amount_field TEXT NOT NULL,
+    amount_raw TEXT NOT NULL,
+    amount_rounded INTEGER,
+    other_expenses_cents INTEGER,
+    total_incurred_cents INTEGER,
+    incident_date TEXT,
+    filed_date TEXT,
+    closed_date TEXT,
+    paid_date TEXT,
+    unparsed TEXT,
+    claims_made_year INTEGER,
+    year_paid INTEGER,
+    allegation_text TEXT,
+    allegation_categories TEXT NOT NULL,
+    outcome TEXT,
+    matter_name TEXT,
+    court TEXT,
+    plaintiff_names TEXT NOT NULL,
+    docket_number TEXT,
+    docket_key TEXT,
+    claim_number TEXT,
+    officer_names TEXT NOT NULL,
+    defendant_text TEXT,
+    caveat_ids TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    UNIQUE (source_file, source_sheet, source_line)
+  );
+  CREATE INDEX payouts_docket ON payouts (docket_key) WHERE docket_key IS NOT NULL;
+  CREATE INDEX payouts_city ON payouts (city);
+
+  -- Officer-roster rows (FiveThirtyEight *_police_edited.csv): names by docket, not payments.
+  CREATE TABLE payout_officer_rows (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    import_key TEXT NOT NULL,
+    source_file TEXT NOT NULL,
+    source_line INTEGER NOT NULL,
+    jurisdiction TEXT NOT NULL,
+    docket_number TEXT,
+    docket_key TEXT,
+    officer_names TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    UNIQUE (source_file, source_line)
+  );
+
+  -- Payout → case by docket number; rebuilt whole by each linking run (src/payouts/link.ts).
+  CREATE TABLE payout_case_links (
+    payout_id TEXT NOT NULL REFERENCES payouts (id) ON DELETE CASCADE,
+    case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    docket_key TEXT NOT NULL,
+    PRIMARY KEY (payout_id, case_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX payout_case_links_case ON payout_case_links (case_id);
+  `,
 ];

@@ -1,4 +1,7 @@
 import type Database from 'better-sqlite3';
+import type {
+  CodedCase, PayoutBatch, PayoutCaseLink, PayoutFilter, PayoutLedgerStats, PayoutRecord, PayoutUpsertResult,
+} from '../payout-records.js';
 import type { CaseBatch, MigrationResult, Store, UpsertResult } from '../store.js';
 import type {
   CaseFilter, CaseRecord, CitationEdge, CitationLinkInput, JsonValue, OpinionRecord, Page, PageRequest,
@@ -7,6 +10,7 @@ import type {
 import { openDatabase, sqliteError, Statements } from './connection.js';
 import { readCheckpoint, readRejects, writeCheckpoint, writeRejects } from './imports.js';
 import { migrate, schemaVersion } from './migrate.js';
+import * as payouts from './payouts.js';
 import { getQiCoding, getQiCodings, listQiCodings, putQiCoding } from './qi.js';
 import * as reads from './reads.js';
 import { search, searchError } from './search.js';
@@ -95,6 +99,16 @@ export class SqliteStore implements Store {
   async listRejects(importKey: string, page: { limit?: number; offset?: number } = {}): Promise<RejectRecord[]> {
     return this.guard(() => readRejects(this.sql, importKey, page.limit ?? -1, page.offset ?? 0));
   }
+
+  async upsertPayouts(batch: PayoutBatch): Promise<PayoutUpsertResult> { return this.write(() => payouts.upsertPayouts(this.sql, batch)); }
+  async listPayouts(filter: PayoutFilter & PageRequest): Promise<Page<PayoutRecord>> {
+    return this.guard(() => payouts.listPayouts(this.sql, filter));
+  }
+  async payoutLedgerStats(): Promise<PayoutLedgerStats> { return this.guard(() => payouts.payoutLedgerStats(this.sql)); }
+  async replacePayoutCaseLinks(links: PayoutCaseLink[]): Promise<number> {
+    return this.write(() => payouts.replacePayoutCaseLinks(this.sql, links));
+  }
+  async listCodedCases(page: PageRequest = {}): Promise<Page<CodedCase>> { return this.guard(() => payouts.listCodedCases(this.sql, page)); }
 
   async stats(): Promise<StoreStats> {
     return this.guard(() => {

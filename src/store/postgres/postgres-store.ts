@@ -1,0 +1,119 @@
+import type {
+  CodedCase, PayoutBatch, PayoutCaseLink, PayoutFilter, PayoutLedgerStats, PayoutRecord, PayoutUpsertResult,
+} from '../payout-records.js';
+import type { CaseBatch, MigrationResult, Store, UpsertResult } from '../store.js';
+import type {
+  CaseFilter, CaseRecord, CitationEdge, CitationLinkInput, JsonValue, OpinionRecord, Page, PageRequest,
+  QiCodingInput, QiCodingRecord, RejectInput, RejectRecord, SearchHit, SearchQuery, StoreStats,
+} from '../types.js';
+import { readCheckpoint, readRejects, writeCheckpoint, writeRejects } from './imports.js';
+import { checkSchema, migrate, schemaVersion } from './migrate.js';
+import * as payouts from './payouts.js';
+import { Db, type Sql } from './pool.js';
+import { getQiCoding, getQiCodings, listQiCodings, putQiCoding } from './qi.js';
+import * as reads from './reads.js';
+import { search } from './search.js';
+import { upsertBatch } from './write-cases.js';
+import { writeLinkSets } from './write-links.js';
+
+export interface PostgresStoreOptions {
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+  /** Opinion text bytes per batch from which opinions are loaded with COPY (default 1 MB). */
+  copyThresholdBytes?: number;
+}
+
+/**
+ * The server store: PostgreSQL through a connection pool. Each write method is one transaction that first takes
+ * a per-schema advisory lock, so writers run one at a time as on SQLite: "inserted / updated / unchanged" and
+ * late binding of waiting links stay exact with several importers running, while readers never wait (MVCC).
+ */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres';
+  private readonly copyThresholdBytes: number;
+
+  private constructor(readonly db: Db, opts: PostgresStoreOptions) {
+    this.copyThresholdBytes = opts.copyThresholdBytes ?? 1 << 20;
+  }
+
+  /** Creates the pool (connecting lazily) without migrating; `openStore` migrates. */
+  static open(url: string, opts: PostgresStoreOptions = {}): PostgresStore {
+    return new PostgresStore(new Db(url, { max: opts.poolSize }), opts);
+  }
+
+  /** The server's URL with the password replaced by ***. */
+  get url(): string { return this.db.name; }
+  private get sql(): Sql { return this.db.sql; }
+
+  private write<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.db.tx(async (sql) => {
+      await sql.run("SELECT pg_advisory_xact_lock(hashtext('clearly.write.' || coalesce(current_schema(), '')))");
+      return fn(sql);
+    });
+  }
+
+  migrate(): Promise<MigrationResult> { return migrate(this.db); }
+  /** For replicas: checks the schema without writing. */
+  checkSchema(): Promise<void> { return checkSchema(this.db); }
+  close(): Promise<void> { return this.db.end(); }
+
+  upsertCases(batch: CaseBatch): Promise<UpsertResult> {
+    return this.write((sql) => upsertBatch(sql, batch, { copyThresholdBytes: this.copyThresholdBytes }));
+  }
+  async replaceCitationLinks(opinionId: string, links: CitationLinkInput[]): Promise<void> {
+    await this.write((sql) => writeLinkSets(sql, [{ opinion_id: opinionId, links }]));
+  }
+
+  getCase(id: string): Promise<CaseRecord | null> { return reads.getCase(this.sql, id); }
+  getCaseBySource(source: string, sourceId: string): Promise<CaseRecord | null> {
+    return reads.getCaseBySource(this.sql, source, sourceId);
+  }
+  findCasesByCitation(volume: string, reporter: string, page: string): Promise<CaseRecord[]> {
+    return reads.findCasesByCitation(this.sql, volume, reporter, page);
+  }
+  listCases(filter: CaseFilter & PageRequest): Promise<Page<CaseRecord>> { return reads.listCases(this.sql, filter); }
+  getOpinions(caseId: string): Promise<OpinionRecord[]> { return reads.getOpinions(this.sql, caseId); }
+  getOpinion(id: string): Promise<OpinionRecord | null> { return reads.getOpinion(this.sql, id); }
+  cites(caseId: string, page?: PageRequest): Promise<Page<CitationEdge>> { return reads.cites(this.sql, caseId, page); }
+  citedBy(caseId: string, page?: PageRequest): Promise<Page<CitationEdge>> { return reads.citedBy(this.sql, caseId, page); }
+
+  search(query: SearchQuery): Promise<Page<SearchHit>> { return search(this.sql, query); }
+
+  async putQiCoding(coding: QiCodingInput): Promise<void> { await this.write((sql) => putQiCoding(sql, coding)); }
+  getQiCoding(caseId: string): Promise<QiCodingRecord | null> { return getQiCoding(this.sql, caseId); }
+  getQiCodings(caseIds: string[]): Promise<Map<string, QiCodingRecord>> { return getQiCodings(this.sql, caseIds); }
+  listQiCodings(caseId: string): Promise<QiCodingRecord[]> { return listQiCodings(this.sql, caseId); }
+
+  getCheckpoint(importKey: string): Promise<JsonValue | null> { return readCheckpoint(this.sql, importKey); }
+  async setCheckpoint(importKey: string, state: JsonValue | null): Promise<void> {
+    await this.write((sql) => writeCheckpoint(sql, importKey, state));
+  }
+  async addRejects(rejects: RejectInput[]): Promise<void> { await this.write((sql) => writeRejects(sql, rejects)); }
+  listRejects(importKey: string, page: { limit?: number; offset?: number } = {}): Promise<RejectRecord[]> {
+    return readRejects(this.sql, importKey, page.limit ?? null, page.offset ?? 0);
+  }
+
+  upsertPayouts(batch: PayoutBatch): Promise<PayoutUpsertResult> { return this.write((sql) => payouts.upsertPayouts(sql, batch)); }
+  listPayouts(filter: PayoutFilter & PageRequest): Promise<Page<PayoutRecord>> { return payouts.listPayouts(this.sql, filter); }
+  payoutLedgerStats(): Promise<PayoutLedgerStats> { return payouts.payoutLedgerStats(this.sql); }
+  replacePayoutCaseLinks(links: PayoutCaseLink[]): Promise<number> {
+    return this.write((sql) => payouts.replacePayoutCaseLinks(sql, links));
+  }
+  listCodedCases(page: PageRequest = {}): Promise<Page<CodedCase>> { return payouts.listCodedCases(this.sql, page); }
+
+  async stats(): Promise<StoreStats> {
+    // One statement, so the counts come from one snapshot.
+    const row = (await this.sql.get<Record<string, number>>(`SELECT
+      (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM opinions) AS opinions,
+      (SELECT count(*) FROM citation_links) AS citation_links,
+      (SELECT count(*) FROM citation_links WHERE cited_case_id IS NULL) AS unresolved_links,
+      (SELECT count(*) FROM qi_codings WHERE coder = 'machine') AS machine,
+      (SELECT count(*) FROM qi_codings WHERE coder = 'human') AS human,
+      (SELECT count(*) FROM rejects) AS rejects, (SELECT count(*) FROM import_checkpoints) AS checkpoints`))!;
+    return {
+      schema_version: await schemaVersion(this.sql),
+      cases: row.cases!, opinions: row.opinions!, citation_links: row.citation_links!, unresolved_links: row.unresolved_links!,
+      qi_codings: { machine: row.machine!, human: row.human! }, rejects: row.rejects!, checkpoints: row.checkpoints!,
+    };
+  }
+}

@@ -1,0 +1,68 @@
+/** Row ↔ record mapping and the WHERE clause shared by search and case listing (PostgreSQL dialect). */
+import { checkCaseFilter } from '../filter.js';
+import type { CaseFilter, CaseRecord, CitationLink, Coder, JsonObject, PrecedentialStatus, QiCodingRecord } from '../types.js';
+
+/** Collects positional parameters: `p.add(v)` returns the `$n` to put in the SQL text. */
+export class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+export const CASE_COLUMNS = `c.id, c.source, c.source_id, c.case_name, c.case_name_short, c.court_id, c.circuit,
+  c.decision_date, c.docket_number, c.precedential_status, c.citations, c.disposition, c.subsequent_history,
+  c.inferred, c.source_url`;
+
+export interface CaseRow {
+  id: string; source: string; source_id: string; case_name: string; case_name_short: string | null;
+  court_id: string | null; circuit: string | null; decision_date: string | null; docket_number: string | null;
+  precedential_status: string; citations: CaseRecord['citations']; disposition: string | null;
+  subsequent_history: string | null; inferred: CaseRecord['inferred']; source_url: string | null;
+}
+
+/** jsonb columns arrive parsed; only the field set is fixed here so extra selected columns never leak out. */
+export const toCase = (r: CaseRow): CaseRecord => ({
+  id: r.id, source: r.source, source_id: r.source_id, case_name: r.case_name, case_name_short: r.case_name_short,
+  court_id: r.court_id, circuit: r.circuit, decision_date: r.decision_date, docket_number: r.docket_number,
+  precedential_status: r.precedential_status as PrecedentialStatus, citations: r.citations,
+  disposition: r.disposition, subsequent_history: r.subsequent_history, inferred: r.inferred, source_url: r.source_url,
+});
+
+export const OPINION_COLUMNS = 'o.id, o.case_id, o.type, o.author, o.text, o.html, o.source_id, o.sha1';
+
+export const LINK_COLUMNS = `l.seq AS link_seq, l.citing_opinion_id, l.cited_case_id, l.text AS link_text, l.volume,
+  l.reporter, l.page, l.pin_cite, l.parenthetical, l.signal, l.span_start, l.span_end, l.treatment, l.depth,
+  l.unresolved_reason, l.origin`;
+
+export interface LinkRow {
+  link_seq: number; citing_opinion_id: string; cited_case_id: string | null; link_text: string;
+  volume: string | null; reporter: string | null; page: string | null; pin_cite: string | null;
+  parenthetical: string | null; signal: string | null; span_start: number | null; span_end: number | null;
+  treatment: string[]; depth: number; unresolved_reason: string | null; origin: string;
+}
+
+export const toLink = (r: LinkRow): CitationLink => ({
+  citing_opinion_id: r.citing_opinion_id, cited_case_id: r.cited_case_id, text: r.link_text, volume: r.volume,
+  reporter: r.reporter, page: r.page, pin_cite: r.pin_cite, parenthetical: r.parenthetical, signal: r.signal,
+  span: r.span_start === null || r.span_end === null ? null : [r.span_start, r.span_end],
+  treatment: r.treatment, depth: r.depth, unresolved_reason: r.unresolved_reason, origin: r.origin,
+});
+
+export interface CodingRow { case_id: string; coder: string; coding: JsonObject; created_at: string }
+export const toCoding = (r: CodingRow): QiCodingRecord => ({
+  case_id: r.case_id, coder: r.coder as Coder, coding: r.coding, created_at: r.created_at,
+});
+
+/** WHERE terms over `cases c` for the filters given (only those, so the planner can use the court/circuit indexes). */
+export function caseFilterSql(filter: CaseFilter, p: Params): string {
+  checkCaseFilter(filter);
+  const terms: string[] = [];
+  if (filter.courts && filter.courts.length > 0) terms.push(`c.court_id = ANY(${p.add(filter.courts)}::text[])`);
+  if (filter.circuit !== undefined) terms.push(`c.circuit = ${p.add(filter.circuit)}`);
+  if (filter.after !== undefined) terms.push(`c.decision_date > ${p.add(filter.after)}`);
+  if (filter.before !== undefined) terms.push(`c.decision_date < ${p.add(filter.before)}`);
+  if (filter.published) terms.push("c.precedential_status = 'published'");
+  return terms.length > 0 ? terms.join(' AND ') : 'true';
+}

@@ -1,0 +1,140 @@
+/**
+ * The write path for cases and opinions: set-based, a handful of statements per batch whatever its size
+ * (arrays bound as parameters and `unnest`ed, or COPY into a staging table for large batches). Runs inside the
+ * caller's transaction; semantics match src/store/sqlite/write-cases.ts (same counts, ids and late binding).
+ */
+import { normalizeCase, reporterKey, type NormalizedCase } from '../records.js';
+import type { CaseBatch, UpsertResult } from '../store.js';
+import { NOT_IN_CORPUS } from '../types.js';
+import { copyRows, type CopyValue } from './copy.js';
+import { writeCheckpoint, writeRejects } from './imports.js';
+import type { Sql } from './pool.js';
+import { writeLinkSets } from './write-links.js';
+
+export interface WriteOptions {
+  /** Opinion text bytes in one batch above which opinions go through COPY instead of bound arrays. */
+  copyThresholdBytes: number;
+}
+
+type Outcome = 'inserted' | 'updated' | 'unchanged';
+interface Pending { n: NormalizedCase; id: string }
+
+export async function upsertBatch(sql: Sql, batch: CaseBatch, opts: WriteOptions): Promise<UpsertResult> {
+  const normalized = batch.cases.map(normalizeCase);
+  const key = (source: string, sourceId: string): string => `${source}\0${sourceId}`;
+  const found = await sql.all<{ source: string; source_id: string; id: string; content_hash: string }>(
+    `SELECT c.source, c.source_id, c.id, c.content_hash FROM cases c
+     JOIN unnest($1::text[], $2::text[]) AS k(source, source_id) ON c.source = k.source AND c.source_id = k.source_id`,
+    [normalized.map((n) => n.record.source), normalized.map((n) => n.record.source_id)]);
+  const known = new Map(found.map((r) => [key(r.source, r.source_id), { id: r.id, hash: r.content_hash }]));
+
+  // Decided in input order, as the SQLite store does row by row: a case repeated in one batch counts as
+  // inserted, then updated (or unchanged); only its last version is written.
+  const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, ids: [] };
+  const pending = new Map<string, Pending>();
+  for (const n of normalized) {
+    const k = key(n.record.source, n.record.source_id);
+    const prev = known.get(k);
+    const outcome: Outcome = !prev ? 'inserted' : prev.hash === n.hash ? 'unchanged' : 'updated';
+    const id = prev?.id ?? n.record.id;
+    result[outcome]++;
+    result.ids.push(id);
+    if (outcome === 'unchanged') continue;
+    known.set(k, { id, hash: n.hash });
+    pending.delete(k);
+    pending.set(k, { n, id });
+  }
+  const written = [...pending.values()];
+  if (written.length > 0) {
+    await writeCases(sql, written);
+    await writeOpinions(sql, written, opts);
+    await bindWaitingLinks(sql, written);
+  }
+  if (batch.links && batch.links.length > 0) await writeLinkSets(sql, batch.links);
+  if (batch.rejects && batch.rejects.length > 0) await writeRejects(sql, batch.rejects);
+  if (batch.checkpoint) await writeCheckpoint(sql, batch.checkpoint.import_key, batch.checkpoint.state);
+  return result;
+}
+
+const CASE_FIELDS = ['id', 'source', 'source_id', 'case_name', 'case_name_short', 'court_id', 'circuit', 'decision_date',
+  'docket_number', 'precedential_status', 'citations', 'disposition', 'subsequent_history', 'inferred', 'source_url', 'content_hash'] as const;
+
+async function writeCases(sql: Sql, written: Pending[]): Promise<void> {
+  const cols = CASE_FIELDS.map((f) => written.map(({ n, id }): string | null => {
+    if (f === 'id') return id;
+    if (f === 'content_hash') return n.hash;
+    if (f === 'citations' || f === 'inferred') return JSON.stringify(n.record[f]);
+    return n.record[f];
+  }));
+  // ON CONFLICT … DO UPDATE keeps the row (and its id, seq, opinions, links, human codings) in place.
+  const sets = CASE_FIELDS.filter((f) => f !== 'id' && f !== 'source' && f !== 'source_id').map((f) => `${f} = excluded.${f}`).join(', ');
+  await sql.run(`INSERT INTO cases (${CASE_FIELDS.join(', ')})
+    SELECT ${CASE_FIELDS.map((f) => (f === 'citations' || f === 'inferred' ? `${f}::jsonb` : f)).join(', ')}
+    FROM unnest(${CASE_FIELDS.map((_, i) => `$${i + 1}::text[]`).join(', ')}) WITH ORDINALITY AS r(${CASE_FIELDS.join(', ')}, ord)
+    ORDER BY ord
+    ON CONFLICT (source, source_id) DO UPDATE SET ${sets}`, cols);
+
+  const ids = written.map((w) => w.id);
+  await sql.run('DELETE FROM case_citations WHERE case_id = ANY($1::text[])', [ids]);
+  const cites = written.flatMap(({ n, id }) => n.record.citations.map((c) => [reporterKey(c.reporter), c.volume, c.page, id] as const));
+  if (cites.length > 0) {
+    await sql.run(`INSERT INTO case_citations (reporter_key, volume, page, case_id)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
+    [0, 1, 2, 3].map((i) => cites.map((c) => c[i])));
+  }
+}
+
+const OPINION_FIELDS = ['id', 'case_id', 'ordinal', 'source_id', 'type', 'author', 'text', 'html', 'sha1', 'case_name'] as const;
+
+async function writeOpinions(sql: Sql, written: Pending[], opts: WriteOptions): Promise<void> {
+  // Last occurrence wins when an opinion id appears under two cases of one batch (it moves, as on SQLite).
+  const byId = new Map<string, CopyValue[]>();
+  let bytes = 0;
+  for (const { n, id } of written) {
+    n.opinions.forEach((o, ordinal) => {
+      byId.delete(o.id);
+      byId.set(o.id, [o.id, id, ordinal, o.source_id, o.type, o.author, o.text, o.html, o.sha1, n.record.case_name]);
+      bytes += o.text.length;
+    });
+  }
+  // Opinions dropped from a rewritten case go (their links cascade); kept ones are updated in place so their
+  // seq and links stay.
+  await sql.run('DELETE FROM opinions WHERE case_id = ANY($1::text[]) AND NOT (id = ANY($2::text[]))',
+    [written.map((w) => w.id), [...byId.keys()]]);
+  if (byId.size === 0) return;
+  const rows = [...byId.values()];
+  let source: string;
+  let params: unknown[] = [];
+  if (sql.client && bytes >= opts.copyThresholdBytes) {
+    await sql.run(`CREATE TEMP TABLE IF NOT EXISTS clearly_opinion_stage (ord serial, id text, case_id text, ordinal integer,
+      source_id text, type text, author text, text text, html text, sha1 text, case_name text) ON COMMIT DELETE ROWS`);
+    await sql.run('TRUNCATE clearly_opinion_stage');
+    await copyRows(sql.client, 'clearly_opinion_stage', [...OPINION_FIELDS], rows);
+    source = 'clearly_opinion_stage r';
+  } else {
+    params = OPINION_FIELDS.map((_, i) => rows.map((r) => (r[i] === null ? null : String(r[i]))));
+    source = `unnest(${OPINION_FIELDS.map((_, i) => `$${i + 1}::text[]`).join(', ')}) WITH ORDINALITY AS r(${OPINION_FIELDS.join(', ')}, ord)`;
+  }
+  await sql.run(`INSERT INTO opinions (id, case_id, ordinal, source_id, type, author, text, html, sha1, search)
+    SELECT r.id, r.case_id, r.ordinal::integer, r.source_id, r.type, r.author, r.text, r.html, r.sha1,
+      clearly_opinion_vector(r.case_name, r.text)
+    FROM ${source} ORDER BY r.ord
+    ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, ordinal = excluded.ordinal, source_id = excluded.source_id,
+      type = excluded.type, author = excluded.author, text = excluded.text, html = excluded.html, sha1 = excluded.sha1,
+      search = excluded.search`, params);
+}
+
+/**
+ * Links stored as NOT_IN_CORPUS whose citation now names exactly one case get bound to it, so the graph does
+ * not depend on import order. Two cases sharing a cite stay unbound: choosing is the citation engine's call.
+ */
+async function bindWaitingLinks(sql: Sql, written: Pending[]): Promise<void> {
+  const cites = written.flatMap(({ n }) => n.record.citations.map((c) => [reporterKey(c.reporter), c.volume, c.page] as const));
+  if (cites.length === 0) return;
+  await sql.run(`WITH w AS (SELECT DISTINCT * FROM unnest($1::text[], $2::text[], $3::text[]) AS w(reporter_key, volume, page)),
+    one AS (SELECT k.reporter_key, k.volume, k.page, min(k.case_id) AS case_id
+      FROM case_citations k JOIN w USING (reporter_key, volume, page) GROUP BY 1, 2, 3 HAVING count(*) = 1)
+    UPDATE citation_links l SET cited_case_id = one.case_id, unresolved_reason = NULL FROM one
+    WHERE l.cited_case_id IS NULL AND l.reporter_key = one.reporter_key AND l.volume = one.volume AND l.page = one.page
+      AND l.unresolved_reason = $4`, [...[0, 1, 2].map((i) => cites.map((c) => c[i])), NOT_IN_CORPUS]);
+}
