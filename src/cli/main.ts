@@ -2,7 +2,17 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, toClearlyError } from '../errors/index.js';
 import { registerCite } from './commands/cite.js';
+import { registerCase } from './commands/case.js';
+import { registerImport } from './commands/import.js';
+import { registerImportCourtListener } from './commands/import-courtlistener.js';
+import { registerSearch } from './commands/search.js';
 import { registerMigrateStore } from './commands/migrate-store.js';
+import { registerServe } from './commands/serve.js';
+import { registerPayouts } from './commands/payouts.js';
+import { registerStats } from './commands/stats.js';
+import { registerAssess } from './commands/assess.js';
+import { registerVerify } from './commands/verify.js';
+import { registerCode } from './commands/code.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -13,7 +23,17 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   registerCite(program);
+  registerImport(program);
+  registerImportCourtListener(program);
+  registerSearch(program);
+  registerCase(program);
   registerMigrateStore(program);
+  registerServe(program);
+  registerPayouts(program);
+  registerStats(program);
+  registerAssess(program);
+  registerVerify(program);
+  registerCode(program);
   return program;
 }
 

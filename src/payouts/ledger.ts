@@ -26,7 +26,9 @@ export async function summarizeLedger(store: Store, filter: PayoutFilter = {}): 
   const formats = new Set(payouts.map((p) => p.source_format));
   if (formats.size > 1) summary.notes.push(`The ledger mixes sources (${[...formats].sort().join(', ')}); their totals are not comparable with each other.`);
   if (summary.officer_share.count === 0 && payouts.length > 0) {
-    summary.notes.push('No payout in this selection names an officer as payer. Where a source does not say who paid (FiveThirtyEight), the city is recorded as an assumed payer.');
+    summary.notes.push(summary.assumed_payer.count > 0
+      ? 'No payout in this selection names an officer as payer; where a source does not say who paid (FiveThirtyEight), the city is recorded as an assumed payer.'
+      : 'No payout in this selection names an officer as payer.');
   }
   return { ...summary, filter, linked_payouts: payouts.filter((p) => p.case_ids.length > 0).length };
 }

@@ -1,0 +1,106 @@
+/** `clearly import PATH… [--format F] [--db PATH] [--json] [--rejects]` */
+import type { Command } from 'commander';
+import { ClearlyError } from '../../errors/index.js';
+import { detectFormat, importKeyFor, knownFormats, progressBar, readerFor, runImport, type ImportSummary } from '../../ingest/index.js';
+import { openStore, type RejectRecord, type Store } from '../../store/index.js';
+import { out, say } from '../io.js';
+
+interface ImportOptions {
+  format?: string;
+  db?: string;
+  json?: boolean;
+  rejects?: boolean;
+  batchSize?: string;
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('import case law (CourtListener JSON, CAP JSON, documents) into the store; resumes an interrupted import')
+    .argument('<paths...>', 'files or directories')
+    .option('--format <format>', `input format (${knownFormats().join(', ')}); detected from the content when absent`)
+    .option('--db <path>', 'SQLite store file (default: CLEARLY_DB, then ~/.local/share/clearly/clearly.db)')
+    .option('--json', 'print one JSON summary object (with the rejects) on stdout')
+    .option('--rejects', 'do not import: list the rejects recorded for these paths')
+    .option('--batch-size <n>', 'cases per transaction (default 200)')
+    .action(async (paths: string[], opts: ImportOptions) => {
+      const groups = await groupByFormat(paths, opts.format);
+      const store = await openStore(opts.db ? { db: opts.db } : {});
+      try {
+        if (opts.rejects) return await listRejects(store, groups, opts.json === true);
+        const summaries: ImportSummary[] = [];
+        const rejects: RejectRecord[] = [];
+        for (const [format, inputs] of groups) {
+          const bar = progressBar();
+          let summary: ImportSummary;
+          try {
+            summary = await runImport({
+              store, reader: readerFor(format), inputs,
+              ...(opts.batchSize ? { batch_size: positive(opts.batchSize) } : {}),
+              ...(bar ? { onProgress: (p) => bar.update(p) } : {}),
+            });
+          } finally {
+            bar?.stop();
+          }
+          summaries.push(summary);
+          rejects.push(...(await store.listRejects(summary.import_key, { limit: 1000 })));
+        }
+        const total = combine(summaries);
+        if (opts.json) await out(`${JSON.stringify({ ...total, imports: summaries, rejects }, null, 2)}\n`);
+        else report(total, rejects);
+      } finally {
+        await store.close();
+      }
+    });
+}
+
+async function groupByFormat(paths: string[], format?: string): Promise<Map<string, string[]>> {
+  const groups = new Map<string, string[]>();
+  if (format) readerFor(format); // fails early, with the list of formats, on a typo
+  for (const path of paths) {
+    const f = format ?? (await detectFormat(path));
+    if (!f) {
+      throw new ClearlyError('bad_data', `cannot tell the format of ${path} from its content`, {
+        location: { file: path }, hint: `Name it with --format (${knownFormats().join(', ')}).`,
+      });
+    }
+    groups.set(f, [...(groups.get(f) ?? []), path]);
+  }
+  return groups;
+}
+
+function positive(s: string): number {
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 1) throw new ClearlyError('usage', `--batch-size must be a positive integer, not "${s}"`);
+  return n;
+}
+
+function combine(list: ImportSummary[]): Omit<ImportSummary, 'import_key' | 'format' | 'resumed'> {
+  const t = { imported: 0, updated: 0, unchanged: 0, rejected: 0, opinions: 0, links: { engine: 0, supplied: 0, resolved: 0, unresolved: 0 }, elapsed_ms: 0, opinions_per_s: 0 };
+  for (const s of list) {
+    t.imported += s.imported; t.updated += s.updated; t.unchanged += s.unchanged; t.rejected += s.rejected;
+    t.opinions += s.opinions; t.elapsed_ms += s.elapsed_ms;
+    for (const k of ['engine', 'supplied', 'resolved', 'unresolved'] as const) t.links[k] += s.links[k];
+  }
+  t.opinions_per_s = t.elapsed_ms > 0 ? Math.round((t.opinions * 1000) / t.elapsed_ms) : 0;
+  return t;
+}
+
+const where = (r: RejectRecord): string => [r.file, r.line, r.record_id].filter((x) => x !== null && x !== undefined).join(':');
+
+function report(t: ReturnType<typeof combine>, rejects: RejectRecord[]): void {
+  say(`clearly: imported ${t.imported}, updated ${t.updated}, unchanged ${t.unchanged}, rejected ${t.rejected} ` +
+    `(${t.opinions} opinions in ${(t.elapsed_ms / 1000).toFixed(1)} s, ${t.opinions_per_s} opinions/s)`);
+  say(`clearly: citation links: ${t.links.engine} found by the engine, ${t.links.supplied} supplied by the source; ` +
+    `${t.links.resolved} resolved to cases in the store, ${t.links.unresolved} kept unresolved with their reason`);
+  for (const r of rejects.slice(0, 20)) say(`  rejected ${where(r)}: ${r.reason}`);
+  if (rejects.length > 20) say(`  … ${rejects.length - 20} more: clearly import --rejects PATH… lists them all`);
+}
+
+async function listRejects(store: Store, groups: Map<string, string[]>, json: boolean): Promise<void> {
+  const all: RejectRecord[] = [];
+  for (const [format, inputs] of groups) all.push(...(await store.listRejects(importKeyFor(format, inputs))));
+  if (json) await out(`${JSON.stringify(all, null, 2)}\n`);
+  else await out(all.map((r) => `${where(r)}\t${r.reason}${r.excerpt ? `\t${r.excerpt.replace(/\s+/g, ' ').slice(0, 80)}` : ''}\n`).join(''));
+  say(`clearly: ${all.length} reject${all.length === 1 ? '' : 's'} recorded`);
+}

@@ -1,0 +1,68 @@
+/**
+ * The citation links of a batch of cases: for each opinion, the engine's links (citation extraction on its text)
+ * beside the source's supplied ones, all resolved against the store plus the batch itself.
+ */
+import { caseIdFor, opinionIdFor, type CaseInput, type CitationLinkInput, type Store } from '../store/index.js';
+import { engineLinks } from './engine-links.js';
+import { BatchIndex, resolveEngineLink, resolveSupplied } from './resolve-links.js';
+import type { SuppliedLink } from './types.js';
+
+export interface LinkCounts {
+  engine: number;
+  supplied: number;
+  resolved: number;
+  unresolved: number;
+}
+
+export interface PendingOpinion {
+  opinion_id: string;
+  case_id: string;
+  source: string;
+  supplied: SuppliedLink[];
+}
+
+export interface BatchLinks {
+  links: { opinion_id: string; links: CitationLinkInput[] }[];
+  counts: LinkCounts;
+  /** Opinions with supplied links to records later in the inputs, to relink at the end of the run. */
+  pending: PendingOpinion[];
+}
+
+export const emptyCounts = (): LinkCounts => ({ engine: 0, supplied: 0, resolved: 0, unresolved: 0 });
+
+export function addCounts(into: LinkCounts, from: LinkCounts): void {
+  into.engine += from.engine; into.supplied += from.supplied; into.resolved += from.resolved; into.unresolved += from.unresolved;
+}
+
+export async function linksForOpinion(
+  store: Store, index: BatchIndex, caseId: string, text: string, supplied: SuppliedLink[], counts: LinkCounts, source: string,
+): Promise<{ links: CitationLinkInput[]; waiting: number }> {
+  const links: CitationLinkInput[] = [];
+  for (const l of engineLinks(text)) {
+    const link = await resolveEngineLink(store, index, caseId, l);
+    if (link) links.push(link);
+  }
+  counts.engine += links.length;
+  const s = await resolveSupplied(store, index, caseId, supplied, source);
+  counts.supplied += s.links.length;
+  links.push(...s.links);
+  for (const l of links) l.cited_case_id ? counts.resolved++ : counts.unresolved++;
+  return { links, waiting: s.waiting };
+}
+
+export async function batchLinks(store: Store, cases: { case: CaseInput; supplied: SuppliedLink[] }[]): Promise<BatchLinks> {
+  const index = new BatchIndex();
+  for (const c of cases) index.add(c.case);
+  const out: BatchLinks = { links: [], counts: emptyCounts(), pending: [] };
+  for (const { case: c, supplied } of cases) {
+    const caseId = c.id ?? caseIdFor(c.source, c.source_id);
+    for (const o of c.opinions) {
+      const opinionId = o.id ?? opinionIdFor(c.source, o.source_id);
+      const mine = supplied.filter((s) => s.citing_opinion_source_id === o.source_id);
+      const { links, waiting } = await linksForOpinion(store, index, caseId, o.text, mine, out.counts, c.source);
+      out.links.push({ opinion_id: opinionId, links });
+      if (waiting) out.pending.push({ opinion_id: opinionId, case_id: caseId, source: c.source, supplied: mine });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,178 @@
+/**
+ * Case metadata recovered from an opinion that arrived without it (a CourtListener opinion object with no cluster,
+ * a loose PDF): case name, court, decision date, docket number and precedential status, each recorded in
+ * `inferred` with how it was found and how sure that is, so nothing inferred passes for something stated.
+ */
+import { getCourt, resolveCourt } from '../../courts/index.js';
+import type { Inference, PrecedentialStatus } from '../../store/index.js';
+import { caseName, caseWord, learnForms, wordKey, type CaseGuide } from './casing.js';
+import { decodeEntities } from '../html-text.js';
+import { findDecisionDate } from './dates.js';
+import { findDocket } from './docket.js';
+import { captionName, readCaption, shortParty } from './parties.js';
+import { readSlug, slugOf } from './slug.js';
+import { inferStatus } from './status.js';
+
+export interface InferInput {
+  /** The opinion text with its line breaks (plain text, or HTML turned into lines). */
+  text: string;
+  absolute_url?: string | null;
+  download_url?: string | null;
+  /** CourtListener's stored file path, `pdf/2013/08/01/name.pdf`: the date it filed the document under. */
+  local_path?: string | null;
+}
+
+export interface InferredMeta {
+  case_name: string | null;
+  court_id: string | null;
+  circuit: string | null;
+  decision_date: string | null;
+  docket_number: string | null;
+  precedential_status: PrecedentialStatus | null;
+  inferred: Record<string, Inference>;
+}
+
+export function inferCaseMeta(raw: InferInput): InferredMeta {
+  // Some sources' plain text still carries HTML entities ("&amp;"); names and dates are read from decoded text.
+  const input = raw.text.includes('&') ? { ...raw, text: decodeEntities(raw.text) } : raw;
+  const inferred: Record<string, Inference> = {};
+  const out: InferredMeta = {
+    case_name: null, court_id: null, circuit: null, decision_date: null, docket_number: null,
+    precedential_status: null, inferred,
+  };
+  const name = inferName(input);
+  if (name) { out.case_name = name.value; inferred.case_name = { method: name.method, confidence: name.confidence }; }
+
+  const court = inferCourt(input);
+  if (court) {
+    out.court_id = court.id;
+    out.circuit = getCourt(court.id)?.circuit ?? null;
+    inferred.court_id = { method: court.method, confidence: court.confidence };
+  }
+
+  const date = findDecisionDate(input.text);
+  const filedUnder = /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})\//.exec(input.local_path ?? '');
+  if (date) {
+    out.decision_date = date.date;
+    const agrees = filedUnder && `${filedUnder[1]}-${filedUnder[2]}-${filedUnder[3]}` === date.date;
+    inferred.decision_date = { method: date.method + (agrees ? '; agrees with the source file path' : ''), confidence: agrees ? 0.99 : date.confidence };
+  } else if (filedUnder) {
+    out.decision_date = `${filedUnder[1]}-${filedUnder[2]}-${filedUnder[3]}`;
+    inferred.decision_date = { method: 'source file path date (local_path)', confidence: 0.8 };
+  }
+
+  const docket = findDocket(input.text);
+  if (docket) { out.docket_number = docket; inferred.docket_number = { method: 'text: "No." line in the caption', confidence: 0.9 }; }
+
+  const level = court ? getCourt(court.id)?.level : undefined;
+  const status = inferStatus(input.text, input.download_url, level === 'appellate' || level === 'supreme');
+  if (status) {
+    out.precedential_status = status.status;
+    inferred.precedential_status = { method: status.method, confidence: status.confidence };
+  }
+  return out;
+}
+
+interface Found { value: string; method: string; confidence: number }
+
+function inferCourt(input: InferInput): { id: string; method: string; confidence: number } | undefined {
+  const byHost = input.download_url ? resolveCourt(input.download_url) : undefined;
+  const byCaption = resolveCourt(input.text.slice(0, 2000));
+  const caption = byCaption?.via === 'caption' ? byCaption : undefined;
+  if (byHost && caption && byHost.court.id === caption.court.id) {
+    return { id: byHost.court.id, method: 'download host and caption agree', confidence: 0.99 };
+  }
+  if (byHost) return { id: byHost.court.id, method: `download host (${new URL(input.download_url!).hostname})`, confidence: byHost.confidence };
+  if (caption) return { id: caption.court.id, method: 'court named in the caption', confidence: caption.confidence };
+  return undefined;
+}
+
+function inferName(input: InferInput): Found | undefined {
+  const guide = learnForms(input.text);
+  const joinCompounds = (words: string[]): string[] => joinHyphenated(words, guide);
+  const caption = readCaption(input.text);
+  const fromCaption = caption && caption.first.length ? captionName(caption, guide) : undefined;
+  const slug = slugOf(input.absolute_url);
+  const known = new Set(input.text.slice(0, 20_000).split(/[^A-Za-z0-9\u00c0-\u024f'’]+/).map(wordKey).filter(Boolean));
+  const parsed = slug ? readSlug(slug, known) : undefined;
+  // A slug that spelled out the whole caption, or lost words, is second to a caption read from the text.
+  const captionWhole = caption && (caption.inRe || caption.second.length > 0) && fromCaption;
+  if (parsed && parsed.trimmed && !parsed.fullCaption && caption && !caption.inRe && !parsed.inRe && caption.second.length) {
+    // A cut-off slug: the caption completes the side that was cut when it begins with the slug's words.
+    const keys = (w: string[]): string => w.map(wordKey).join(' ');
+    const cutSide = parsed.second.length ? parsed.second : parsed.first;
+    const captionSide = parsed.second.length ? caption.second : caption.first;
+    if (keys(captionSide).startsWith(keys(cutSide))) {
+      const a = caseName(joinCompounds(parsed.second.length ? parsed.first : captionSide), guide);
+      const b = parsed.second.length ? caseName(joinCompounds(captionSide), guide) : caseName(shortParty(caption.second), guide);
+      return { value: `${a} v. ${b}`, method: 'URL slug (cut off) completed from the caption', confidence: 0.9 };
+    }
+  }
+  if (parsed && parsed.fullCaption && captionWhole) {
+    return { value: fromCaption, method: 'text: parties in the caption (URL slug incomplete)', confidence: 0.85 };
+  }
+  if (parsed) {
+    const side = (words: string[]): string => caseName(joinCompounds(parsed.fullCaption ? shortParty(words) : words), guide);
+    // The slug is CourtListener's name for the case, often abbreviated ("Poliquin v. Garden"). The caption's side is
+    // used instead when it holds all the slug's words and more (the fuller, properly cased form), when it extends
+    // the slug's last word into the compound surname the caption prints ("Tirado" → "Tirado-Delgado"), or when the
+    // slug's words appear nowhere in the text (a misspelt or misattributed slug).
+    const fuller = (slugWords: string[], captionWords: string[] | undefined): string | undefined => {
+      if (!captionWords?.length || parsed.inRe || caption?.inRe) return undefined;
+      const short = shortParty(captionWords);
+      if (short.length > 12 || !short.every((w) => PARTY_WORD.test(w))) return undefined;
+      const have = short.flatMap((w) => wordKey(w.replace(/-/g, ' ')) && w.split('-').map(wordKey));
+      const want = slugWords.map(wordKey);
+      const contains = short.length > slugWords.length && containsInOrder(have, want);
+      const last = want[want.length - 1] ?? '';
+      const compound = short.length === 1 && /-/.test(short[0]!) && wordKey(short[0]!.split('-')[0]!) === last && !want.slice(0, -1).some((w) => have.includes(w));
+      const absent = want.every((w) => !known.has(w)) && want.length > 0;
+      return contains || compound || absent ? caseName(short, guide) : undefined;
+    };
+    const first = fuller(parsed.first, caption?.first) ?? side(parsed.first);
+    let name: string;
+    if (parsed.inRe) name = `In re ${first}`;
+    else if (parsed.second.length) name = `${first} v. ${fuller(parsed.second, caption?.second) ?? side(parsed.second)}`;
+    else if (caption?.second.length) name = `${first} v. ${caseName(shortParty(caption.second), guide)}`;
+    else name = first;
+    const agrees = fromCaption !== undefined && sameFirstWord(fromCaption, name);
+    return {
+      value: name,
+      method: `URL slug, cased from the text${agrees ? '; agrees with the caption' : ''}`,
+      confidence: agrees ? 0.97 : parsed.second.length || parsed.inRe ? 0.85 : 0.75,
+    };
+  }
+  if (fromCaption) return { value: fromCaption, method: 'text: parties in the caption', confidence: caption!.second.length || caption!.inRe ? 0.8 : 0.6 };
+  return undefined;
+}
+
+/** Slug words the text writes as one hyphenated name (`cortes reyes` → `Cortes-Reyes`). */
+function joinHyphenated(words: string[], guide: CaseGuide): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const compound = guide.compounds.get(wordKey(words[i]!))?.find((c) => {
+      const parts = c.split('-');
+      return parts.length > 1 && parts.every((p, k) => wordKey(p) === wordKey(words[i + k] ?? ''));
+    });
+    if (compound) {
+      out.push(compound.split('-').map((p) => caseWord(p, guide, false)).join('-'));
+      i += compound.split('-').length - 1;
+    } else out.push(words[i]!);
+  }
+  return out;
+}
+
+const PARTY_WORD = /^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9.'’&/-]*[.,]?$|^&$|^\d+$/;
+
+/** Every needle in order in `hay`; a needle may abbreviate a word (`comm` for `commerce`). */
+function containsInOrder(hay: string[], needles: string[]): boolean {
+  let i = 0;
+  for (const w of hay) if (i < needles.length && (w === needles[i] || (needles[i]!.length >= 3 && w.startsWith(needles[i]!)))) i++;
+  return i === needles.length;
+}
+
+/** The two names start with the same party (compared by its last word, which survives shortening). */
+function sameFirstWord(a: string, b: string): boolean {
+  const side = (s: string): string => wordKey(s.split(' v. ')[0]!.split(' ').pop() ?? '');
+  return side(a) !== '' && side(a) === side(b);
+}

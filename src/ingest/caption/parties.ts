@@ -1,0 +1,118 @@
+/**
+ * The parties in an opinion's caption, as printed at the head of a slip opinion:
+ *
+ *     No. 09-2121                    IN RE: JACALYN S. NOSEK, Debtor.
+ *     UNITED STATES OF AMERICA,      AMERIQUEST MORTGAGE COMPANY,
+ *         Appellee,                      Appellant,
+ *           v.                             v.
+ *     ROXANNE TROY,                  JACALYN S. NOSEK,
+ *         Defendant, Appellant.          Nominal Appellee.
+ *
+ * Only the first caption is read (consolidated appeals repeat it). The name follows Bluebook rule 10.2: the first
+ * party on each side, individuals by surname, "et al." and procedural designations dropped, "United States of
+ * America" shortened to "United States".
+ */
+import { caseName, type CaseGuide } from './casing.js';
+
+export interface Caption {
+  /** Words of the first party on each side (in re captions: `inRe` set and only `first`). */
+  first: string[];
+  second: string[];
+  inRe: boolean;
+}
+
+const ROLE = String.raw`(?:(?:cross|third|party|nominal|counter|real|intervenor|defendant|plaintiff|petitioner|respondent|claimant|appellant|appellee)[- ]*)*(?:plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|intervenors?|movants?|debtors?|claimants?|libell?ants?|relators?|garnishees?|objectors?|trustees?|interested\s+part(?:y|ies)|amic(?:us|i)(?:\s+curiae)?)`;
+/** A line that is nothing but designations: "Defendants, Appellees." / "Plaintiff-Appellant," */
+const ROLE_LINE = new RegExp(String.raw`^(?:and\s+)?${ROLE}(?:[\s,;/&-]+(?:and\s+)?${ROLE})*[\s.,;:]*$`, 'i');
+/** Designations at the end of a party line: "Walter HILDEBRAND, Libelant-Appellant-Appellee," */
+const ROLE_TAIL = new RegExp(String.raw`,\s*${ROLE}(?:[\s,;/&-]+${ROLE})*[\s.,;:]*$`, 'i');
+const VERSUS = /^(?:v|vs|versus)\.?$/i;
+const STOP = /^(?:APPEALS?\s+FROM|ON\s+APPEAL|ON\s+PETITIONS?|PETITIONS?\s+FOR|ON\s+MOTION|ON\s+(?:REMAND|CERTIFI|REVIEW)|APPLICATION|BEFORE\b|\[HON|ERRATA|ORDER\s+OF\s+COURT|ARGUED|OPINION\b|JUDGMENT\b|PER\s+CURIAM|CERTIFIED\s+QUESTION)/i;
+/** Lines of the heading that are not parties. */
+const NOISE = /^(?:notice\b.*|no\.\s.*|\d+ [A-Z][\w. ]{0,20} \d+|_+|-+|\*+|united\s+states\s+court\s+of\s+appeals.*|for\s+the\s+\w+\s+circuit\.?|(?:\[?\s*)?not\s+for\s+publication.*|unpublished.*|published.*|october\s+term.*|\(?\s*argued.*|\(?\s*decided.*|\(?\s*submitted.*|docket\s+.*|\d{1,2}-\d{3,5}.*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*)$/i;
+const DOCKET = /^(?:docket\s+)?nos?\.?\s*:?\s*\d/i;
+const IN_RE = /^(?:in\s+re|in\s+the\s+matter\s+of|matter\s+of)\s*:?\s*/i;
+
+/** Splits the heading into the blocks of the first caption. */
+export function readCaption(text: string): Caption | undefined {
+  const lines = text.slice(0, 6000).split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean)
+    // A one-line caption ("JOHN DOE, Plaintiff, v. RICHARD ROE, Defendant.") becomes the three-line form.
+    .flatMap((l) => (l.length <= 150 && / v\. /.test(l) && !/ v\. .* v\. /.test(l) ? l.split(/ (v\.) /) : [l]));
+  // Parties follow the docket line in slip opinions; in reporter-style headings they come first.
+  const docketAt = lines.findIndex((l) => DOCKET.test(l));
+  const versusLine = lines.findIndex((l) => VERSUS.test(l));
+  let i = docketAt === -1 || (versusLine !== -1 && versusLine < docketAt) ? 0 : docketAt + 1;
+  while (i < lines.length && (DOCKET.test(lines[i]!) || /^\d{2,4}-\d+[\w-]*[,;]?$/.test(lines[i]!))) i++;
+  const blocks: string[][] = [[]];
+  let inRe = false;
+  let sawVersus = false;
+  let versusAt = -1;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (STOP.test(line) || (DOCKET.test(line) && sawVersus)) break;
+    if (/^_{3,}$/.test(line) && !sawVersus && blocks.length === 1) { blocks.push([]); continue; }
+    if (NOISE.test(line) || DOCKET.test(line)) continue;
+    if (VERSUS.test(line)) {
+      if (sawVersus) break;
+      sawVersus = true;
+      blocks.push([]);
+      versusAt = blocks.length - 1;
+      continue;
+    }
+    const block = blocks[blocks.length - 1]!;
+    if (ROLE_LINE.test(line)) {
+      if (block.length) blocks.push([]);
+      if (sawVersus && blocks.length > 2) break;
+      continue;
+    }
+    if (IN_RE.test(line) && !sawVersus) inRe = true;
+    block.push(line);
+  }
+  const filled = blocks.filter((b) => b.length);
+  if (!filled.length) return undefined;
+  const inReBlock = filled.find((b) => IN_RE.test(b[0]!));
+  if (inRe && inReBlock) return { first: partyWords(inReBlock.join(' ').replace(IN_RE, '')), second: [], inRe: true };
+  // The party before "v." is the last block before the versus line; with no "v." there is one side only.
+  const before = blocks.slice(0, versusAt === -1 ? blocks.length : versusAt).filter((b) => b.length);
+  const after = versusAt === -1 ? [] : blocks.slice(versusAt).filter((b) => b.length);
+  const a = before[0];
+  const b = after[0];
+  if (!a) return undefined;
+  return { first: partyWords(a.join(' ')), second: b ? partyWords(b.join(' ')) : [], inRe: false };
+}
+
+const ORG = /\b(?:inc|corp|corporation|co|company|companies|llc|l\.l\.c|ltd|bank|trust|city|town|county|commonwealth|state|states|board|department|dep't|commission|authority|services?|university|college|union|association|ass'n|fund|system|center|hospital|insurance|group|partners|partnership|society|agency|office|school|district|council|federation|church|america|republic|government|committee|administration|bureau|laboratories|industries|enterprises|holdings|international|national|mutual|products|motor|motors|airlines|railroad|railway|systems|technologies|communications|foundation|institute|estate|people|municipality|banco|autoridad|departamento|municipio|cooperativa|puerto|tribe|nation|indians|police|sheriff|comm'n|secretary|attorney|commissioner|director|warden|superintendent|et\s+al)\b/i;
+const SUFFIX = /^(?:jr|sr|ii|iii|iv|esq)\.?$/i;
+const PARTICLE = /^(?:de|del|della|di|da|van|von|la|le|st\.?|mc|mac|dos|das)$/i;
+
+/** The first party named in a block, as words: "ELIZABETH MANNING ET AL." → [ELIZABETH, MANNING]. */
+export function partyWords(block: string): string[] {
+  let s = block.replace(ROLE_TAIL, '').replace(/\s+/g, ' ').trim();
+  // Cut at the first comma unless what follows belongs to the name (Inc., Jr., N.A.).
+  s = s.replace(/,\s*(?=(?:inc|co|corp|ltd|llc|l\.l\.c|n\.a|p\.c|l\.p|jr|sr|ii|iii|iv)\b\.?)/gi, ' ');
+  s = s.split(/,|;|\s+(?:et\s+al|d\/b\/a|a\/k\/a|f\/k\/a|individually|as\s+(?:executor|trustee|administrat|guardian|personal|next|the|a\s|an\s|special|receiver|commissioner|chairman|secretary|director|sheriff|superintendent|warden|mayor|chief|attorney)|in\s+(?:his|her|their)\s+(?:official|individual|capacity))\b/i)[0]!;
+  // "JULIO FEBUS-RODRIGUEZ AND CATALINA RODRIGUEZ-PAGAN": the first of several people named together.
+  const and = /\s+and\s+/i.exec(s);
+  if (and && !ORG.test(s.slice(0, and.index))) s = s.slice(0, and.index);
+  s = s.replace(/\([^)]*\)/g, ' ').replace(/\s+et\s+al\.?$/i, '').replace(/[.\s]+$/, (m) => (/\b(?:inc|co|corp|ltd|jr|sr)$/i.test(s.replace(/[.\s]+$/, '')) ? '.' : ''));
+  return s.split(' ').filter(Boolean);
+}
+
+/** Bluebook 10.2.1(g): an individual is named by surname; organisations keep their name. */
+export function shortParty(words: string[]): string[] {
+  const joined = words.join(' ');
+  if (/^united states(?: of america)?$/i.test(joined)) return ['United', 'States'];
+  if (ORG.test(joined) || words.length > 5 || words.length < 2) return words;
+  let end = words.length;
+  while (end > 1 && SUFFIX.test(words[end - 1]!)) end--;
+  let start = end - 1;
+  while (start > 1 && PARTICLE.test(words[start - 1]!)) start--;
+  return words.slice(start, end);
+}
+
+/** `Manning v. Boston Medical Center Corp.` from a caption, cased by the text's own spelling when it has it. */
+export function captionName(c: Caption, guide?: CaseGuide): string {
+  const a = caseName(shortParty(c.first), guide);
+  if (c.inRe) return `In re ${a}`;
+  return c.second.length ? `${a} v. ${caseName(shortParty(c.second), guide)}` : a;
+}

@@ -1,0 +1,62 @@
+/**
+ * CourtListener's `absolute_url` ends in a slug of its case name (`/opinion/1036108/manning-v-boston-medical-
+ * center/`). The slug keeps the words but not their case or punctuation, is sometimes cut off mid-word, and for
+ * some older records is the whole caption with designations ("walter-hildebrand-libelant-appellant-appellee-v-…").
+ */
+import { wordKey } from './casing.js';
+
+export interface SlugName {
+  first: string[];
+  second: string[];
+  inRe: boolean;
+  /** The slug spelled out the full caption (designations, "individually"): parties need shortening. */
+  fullCaption: boolean;
+  /** A side lost words the text never uses (cut off or abbreviated): the caption knows better. */
+  trimmed: boolean;
+}
+
+/** Slug words that are abbreviations of the text's words (`co` for COMPANY), not cut-off ones. */
+const ABBREVIATED = /^(?:co|inc|corp|ltd|llc|assn|dept|natl|intl|ins|mfg|bros|hosp|univ|govt|comm|admin|us|usa)$/;
+const SMALL = new Set(['of', 'the', 'and', 'a', 'an', 'for', 'in', 'on', 'to']);
+
+const DESIGNATION = /^(?:appellants?|appellees?|plaintiffs?|defendants?|petitioners?|respondents?|libell?ants?|relators?|intervenors?|individually|infants?|alleged|deceased|debtors?|bankrupt|trustees?|executors?|administrat\w*|movants?|claimants?|et|etc|as|by|on|d|b|a)$/;
+
+export function slugOf(absoluteUrl: string | null | undefined): string | undefined {
+  const m = /\/opinion\/\d+\/([a-z0-9-]+)\/?$/.exec(absoluteUrl ?? '');
+  const slug = m?.[1];
+  return slug && slug !== 'unknown-case-name' ? slug : undefined;
+}
+
+/** Words of each side, with a last word dropped when the text never uses it (a slug cut off mid-word). */
+export function readSlug(slug: string, knownWords: Set<string>): SlugName | undefined {
+  const tokens = slug.split('-').filter(Boolean);
+  let inRe = false;
+  if ((tokens[0] === 'in' && tokens[1] === 're') || (tokens[0] === 'matter' && tokens[1] === 'of')) {
+    inRe = true;
+    tokens.splice(0, 2);
+  }
+  const v = tokens.indexOf('v', 1);
+  let first = v === -1 ? tokens : tokens.slice(0, v);
+  let second = v === -1 ? [] : tokens.slice(v + 1);
+  let fullCaption = false;
+  const cut = (side: string[]): string[] => {
+    const at = side.findIndex((t, i) => i > 0 && DESIGNATION.test(t));
+    if (at === -1) return side;
+    fullCaption = true;
+    return side.slice(0, at);
+  };
+  first = cut(first);
+  second = cut(second);
+  // CourtListener cuts long slugs (at about 50 characters), so only the slug's very end can be a cut-off word.
+  let trimmed = false;
+  const expand = (side: string[]): string[] => (side.length === 1 && /^usa?$/.test(side[0]!) ? ['united', 'states'] : side);
+  first = expand(first);
+  second = expand(second);
+  const last = second.length ? second : first;
+  const tail = last[last.length - 1] ?? '';
+  const cutOff = slug.length >= 45 && last.length > 1 && !knownWords.has(wordKey(tail)) && !ABBREVIATED.test(tail);
+  if (cutOff) { last.pop(); trimmed = true; }
+  while (last.length > 1 && SMALL.has(last[last.length - 1]!)) { last.pop(); trimmed = true; }
+  if (!first.length || first[0] === 'v') return undefined;
+  return { first, second, inRe, fullCaption, trimmed };
+}

@@ -1,0 +1,98 @@
+/**
+ * Binding links to cases. Engine links resolve by any of their parallel citations (the cases matching every
+ * citation that matches something); source-supplied links by the source's own ids, or by their citation text.
+ * Cases of the batch being written count as present: the batch's links are written after its cases.
+ */
+import { caseIdFor, opinionIdFor } from '../store/index.js';
+import { NOT_IN_CORPUS, type CaseInput, type CitationLinkInput, type Store } from '../store/index.js';
+import { citeKey, type EngineLink } from './engine-links.js';
+import type { SuppliedLink } from './types.js';
+
+/** What the batch about to be written holds, so links may point into it. */
+export class BatchIndex {
+  readonly byCite = new Map<string, Set<string>>();
+  readonly opinionCase = new Map<string, string>();
+  readonly caseIds = new Set<string>();
+
+  add(c: CaseInput): void {
+    const id = c.id ?? caseIdFor(c.source, c.source_id);
+    this.caseIds.add(id);
+    for (const o of c.opinions) this.opinionCase.set(o.id ?? opinionIdFor(c.source, o.source_id), id);
+    for (const k of c.citations ?? []) {
+      const key = citeKey(k.volume, k.reporter, k.page);
+      const set = this.byCite.get(key) ?? new Set<string>();
+      set.add(id);
+      this.byCite.set(key, set);
+    }
+  }
+}
+
+export const AMBIGUOUS = 'ambiguous';
+
+export async function resolveEngineLink(store: Store, batch: BatchIndex, citingCase: string, l: EngineLink): Promise<CitationLinkInput | undefined> {
+  let candidates: Set<string> | undefined;
+  for (const m of l.members) {
+    const ids = new Set((await store.findCasesByCitation(m.volume, m.reporter, m.page)).map((c) => c.id));
+    for (const id of batch.byCite.get(citeKey(m.volume, m.reporter, m.page)) ?? []) ids.add(id);
+    if (!ids.size) continue;
+    candidates = candidates ? new Set([...candidates].filter((id) => ids.has(id))) : ids;
+  }
+  // A case's own citation printed in its heading is not a citation of another case.
+  if (candidates?.has(citingCase)) {
+    if (candidates.size === 1) return undefined;
+    candidates.delete(citingCase);
+  }
+  const first = l.members[0]!;
+  const base: CitationLinkInput = {
+    text: l.text, volume: first.volume, reporter: first.reporter, page: first.page, pin_cite: l.pin_cite,
+    parenthetical: l.parenthetical, signal: l.signal, span: l.span, treatment: l.treatment, depth: l.depth, origin: 'engine',
+  };
+  if (candidates?.size === 1) return { ...base, cited_case_id: [...candidates][0]! };
+  return { ...base, cited_case_id: null, unresolved_reason: candidates && candidates.size > 1 ? AMBIGUOUS : NOT_IN_CORPUS };
+}
+
+export interface SuppliedResult {
+  links: CitationLinkInput[];
+  /** Links whose target is among this import's inputs but not yet stored: to retry at the end of the run. */
+  waiting: number;
+}
+
+/** Source-supplied links of one opinion, merged per cited case. */
+export async function resolveSupplied(store: Store, batch: BatchIndex, citingCase: string, supplied: SuppliedLink[], source: string): Promise<SuppliedResult> {
+  const byTarget = new Map<string, CitationLinkInput>();
+  let waiting = 0;
+  for (const s of supplied) {
+    const target = await targetOf(store, batch, s);
+    if (target === citingCase) continue;
+    const origin = s.cited?.source ?? source;
+    const text = s.text ?? (s.cited ? `${s.cited.source} ${s.cited.source_id}` : '');
+    const parsed = /^(\d+)\s+(.+?)\s+(\d+)$/.exec(s.text ?? '');
+    const key = target ?? `?${text}`;
+    const prior = byTarget.get(key);
+    if (prior) { prior.depth = (prior.depth ?? 1) + 1; continue; }
+    if (!target && s.in_inputs) waiting++;
+    byTarget.set(key, {
+      text, origin, depth: 1, parenthetical: s.parenthetical ?? null,
+      volume: parsed?.[1] ?? null, reporter: parsed?.[2] ?? null, page: parsed?.[3] ?? null,
+      cited_case_id: target ?? null, ...(target ? {} : { unresolved_reason: NOT_IN_CORPUS }),
+    });
+  }
+  return { links: [...byTarget.values()], waiting };
+}
+
+async function targetOf(store: Store, batch: BatchIndex, s: SuppliedLink): Promise<string | undefined> {
+  if (s.cited?.kind === 'opinion') {
+    const oid = opinionIdFor(s.cited.source, s.cited.source_id);
+    return batch.opinionCase.get(oid) ?? (await store.getOpinion(oid))?.case_id;
+  }
+  if (s.cited?.kind === 'case') {
+    const cid = caseIdFor(s.cited.source, s.cited.source_id);
+    if (batch.caseIds.has(cid)) return cid;
+    return (await store.getCaseBySource(s.cited.source, s.cited.source_id))?.id;
+  }
+  const m = /^(\d+)\s+(.+?)\s+(\d+)$/.exec(s.text ?? '');
+  if (!m) return undefined;
+  const ids = new Set((await store.findCasesByCitation(m[1]!, m[2]!, m[3]!)).map((c) => c.id));
+  for (const id of batch.byCite.get(citeKey(m[1]!, m[2]!, m[3]!)) ?? []) ids.add(id);
+  return ids.size === 1 ? [...ids][0] : undefined;
+}

@@ -1,0 +1,50 @@
+/**
+ * findPrecedents: candidates → eligibility (law) → similarity score (facts) → two ranked lists, eligible
+ * authorities first, then the factually close decisions that cannot clearly establish the right, each with its
+ * reason — lawyers need to see those too (a Baxter is often what the other side will cite).
+ */
+import type { Store } from '../store/index.js';
+import { gatherCandidates, type CandidateOptions } from './candidates.js';
+import { obviousCase, robustConsensus } from './consensus.js';
+import { eligibility } from './eligibility.js';
+import { isRelevant, scoreCandidate } from './rank.js';
+import { generalStandards } from './standards.js';
+import { bm25Scores } from './text.js';
+import type { FinderResult, Incident, RankedPrecedent, Rules } from './types.js';
+
+export interface FindOptions extends CandidateOptions {
+  /** Eligible precedents to list; default 10. */
+  limit?: number;
+  /** Ineligible-but-close decisions to list; default 10. */
+  closeLimit?: number;
+  /** General-standard decisions to list; default 5. */
+  standardsLimit?: number;
+}
+
+type Scored = Omit<RankedPrecedent, 'rank'>;
+
+// Ties: higher authority, then the more recent decision (closer to the law at the time), then name for stability.
+const byScore = (a: Scored, b: Scored): number =>
+  b.score - a.score || b.components.authority - a.components.authority ||
+  (b.decision_date ?? '').localeCompare(a.decision_date ?? '') || a.case_name.localeCompare(b.case_name);
+
+export async function findPrecedents(store: Store, incident: Incident, rules: Rules, opts: FindOptions = {}): Promise<FinderResult> {
+  const candidates = await gatherCandidates(store, incident, rules, opts);
+  const rule = rules.circuitRule(incident.circuit);
+  const labels = incident.factors.map((f) => rules.factor(f.id)?.label ?? '').join(' ');
+  const text = bm25Scores(`${incident.facts ?? ''} ${labels}`, candidates.map((c) => c.digest));
+  const scored = candidates
+    .map((c, i) => scoreCandidate(c, incident, eligibility(c.case, c.coding, incident, rule, rules.recentDays()), text[i] ?? 0, rules))
+    .filter((p) => isRelevant(p, incident));
+  const eligible = scored.filter((p) => p.eligible).sort(byScore);
+  const close = scored.filter((p) => !p.eligible).sort(byScore);
+  const listed = [...eligible.slice(0, opts.limit ?? 10), ...close.slice(0, opts.closeLimit ?? 10)];
+  const precedents = listed.map((p, i): RankedPrecedent => ({ ...p, rank: i + 1 }));
+  return {
+    precedents,
+    consensus: robustConsensus(eligible.map((p, i) => ({ ...p, rank: i + 1 })), incident, rule),
+    obvious_case: obviousCase(incident),
+    standards: await generalStandards(store, candidates, incident, opts.exclude ?? new Set(), opts.standardsLimit ?? 5),
+    examined: candidates.length,
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * codeOpinion: the QI coding of one opinion (the `clearly code` contract, src/qi/types.ts). Pipeline: prepare the
+ * text (clean, cite, split, cut separate opinions) → find the QI discussion and the court's rulings in it → prongs →
+ * outcome code → posture and right → factors, officer claims and precedents. Rules and lexicons only: the same text
+ * always gives the same coding, and every field can be traced to the sentence it came from.
+ */
+import type { QiCoding } from './types.js';
+import { findQiDiscussion, majoritySentences } from './holdings.js';
+import { decideProngs, readProngs } from './prongs.js';
+import { belowStance, courtStance, decidesQi, outcomeCode, readDisposition, summarizeStance } from './outcome.js';
+import { decidePosture } from './posture.js';
+import { decideRight } from './right.js';
+import { combineMentions, factorMentions } from './factors.js';
+import { readClaims } from './claims.js';
+import { readPrecedents } from './precedents.js';
+import { prepareText, within } from './text.js';
+import { QI_CODER_METHOD, qiCoderVersion } from './version.js';
+import type { Sentence } from './sentences.js';
+
+/** The coding plus what the coder saw on the way (extras beyond the contract fields). */
+export interface QiCodingDetail extends QiCoding {
+  /** Which way the court itself ruled on QI: `granted`, `denied`, `mixed`, or null when it did not rule. */
+  qi_result: 'granted' | 'denied' | 'mixed' | null;
+  /** How the lower court had ruled on QI, as the opinion reports it. */
+  below: 'granted' | 'denied' | null;
+  /** Sentences that mention QI outside citations (0 = the opinion never discusses it). */
+  qi_mentions: number;
+  /** Why decides_qi is false when QI is mentioned (e.g. the court declined to reach it). */
+  note?: string;
+}
+
+export interface CodeOptions {
+  html?: boolean;
+}
+
+const NOT_DECIDED = {
+  outcome: null,
+  prong1: null,
+  prong2: null,
+} as const;
+
+export function codeOpinion(text: string, options: CodeOptions = {}): QiCodingDetail {
+  const p = prepareText(text, options);
+  const qi = findQiDiscussion(p);
+  const prongHits = readProngs(p, qi);
+  const summary = summarizeStance(qi.hits, prongHits, qi.declines);
+  const decides = qi.mentioned && decidesQi(summary, qi.declines);
+  const { disposition, evidence: dispositionSentence } = readDisposition(p);
+  const stance = decides ? courtStance(summary, disposition) : null;
+  const below = belowStance(qi, stance);
+  const sentences = majoritySentences(p);
+  const hasCaseCitation = sentencesWithCases(p, sentences);
+
+  const evidence: { field: string; sentence: string }[] = [];
+  let core: Pick<QiCoding, 'outcome' | 'prong1' | 'prong2'> = NOT_DECIDED;
+  if (decides) {
+    const prongs = decideProngs(prongHits, stance);
+    core = { outcome: outcomeCode(stance, below, disposition), prong1: prongs.prong1, prong2: prongs.prong2 };
+    if (summary.evidence) evidence.push({ field: 'decides_qi', sentence: summary.evidence.text });
+    if (dispositionSentence) evidence.push({ field: 'outcome', sentence: dispositionSentence.text });
+    evidence.push(...prongs.evidence);
+  }
+
+  // Facts are told early; sentences that cite other cases usually describe those cases' facts.
+  const factsEnd = p.majorityEnd * 0.45;
+  const weight = (s: Sentence): number => (s.start < factsEnd ? 1 : 0.75) * (hasCaseCitation.has(s.index) ? 0.5 : 1);
+  const mentions = factorMentions(sentences, weight, (a, b) => within(p.citationSpans, a, b));
+  const factors = combineMentions(mentions, (m) => ({ evidence: m.sentence.text, span: [m.sentence.start, m.sentence.end] }));
+
+  const coding: QiCodingDetail = {
+    decides_qi: decides,
+    ...core,
+    posture: qi.mentioned ? decidePosture(p, qi, below) : null,
+    right: decides ? decideRight(p, qi, holdingSentences(qi, prongHits)) : null,
+    factors,
+    precedents: decides ? readPrecedents(p, sentences, (s) => qi.region.has(s.index)) : [],
+    officer_claims: readClaims(sentences, (s) => !hasCaseCitation.has(s.index)),
+    coded_by: { coder: 'machine', method: QI_CODER_METHOD, version: qiCoderVersion() },
+    evidence,
+    qi_result: stance === 'grant' ? 'granted' : stance === 'deny' ? 'denied' : stance === 'mixed' ? 'mixed' : null,
+    below: below === 'grant' ? 'granted' : below === 'deny' ? 'denied' : null,
+    qi_mentions: qi.anchors.size,
+  };
+  if (!decides && qi.mentioned) coding.note = qi.declines.length ? 'the court declined to reach qualified immunity' : 'qualified immunity is mentioned but not decided';
+  return coding;
+}
+
+/** Sentences where the court states a QI ruling or a prong conclusion. */
+function holdingSentences(qi: ReturnType<typeof findQiDiscussion>, prongs: ReturnType<typeof readProngs>): Set<number> {
+  const out = new Set<number>();
+  for (const h of qi.hits) if (h.voice === 'court') out.add(h.sentence.index);
+  for (const h of prongs) out.add(h.sentence.index);
+  return out;
+}
+
+/** Indexes of sentences that contain a case citation (full or short form). */
+function sentencesWithCases(p: ReturnType<typeof prepareText>, sentences: readonly Sentence[]): Set<number> {
+  const out = new Set<number>();
+  let i = 0;
+  for (const c of p.citations) {
+    if (c.type !== 'case' && c.type !== 'short_case' && c.type !== 'id' && c.type !== 'supra') continue;
+    while (i < sentences.length && sentences[i]!.end <= c.span[0]) i++;
+    const s = sentences[i];
+    if (s && s.start <= c.span[0]) out.add(s.index);
+  }
+  return out;
+}
