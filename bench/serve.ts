@@ -4,7 +4,8 @@
  * same with an import writing into the store; then 10,000 malformed requests, after which the server must still
  * answer. Requests go only to 127.0.0.1; every loop is bounded in count and time.
  *   BENCH_OPINIONS (default 100000)  BENCH_SECONDS (default 60)  BENCH_CONCURRENCY (default 32)
- *   BENCH_WORKERS (server processes, default one per core)
+ *   BENCH_WORKERS (server processes, default one per core)  BENCH_MIX=search|case|assess (one kind only)
+ *   BENCH_SKIP_IMPORT=1, BENCH_SKIP_MALFORMED=1 (only the first run)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -29,8 +30,11 @@ const INCIDENTS = [
 
 interface Req { kind: string; path: string; init?: RequestInit }
 
+// BENCH_MIX=search|case|assess sends only that kind (to see which one bounds the mixed figure).
+const ONLY = { search: 0, case: 6, assess: 9 }[process.env.BENCH_MIX ?? ''];
+
 function mixed(i: number): Req {
-  const r = i % 10;
+  const r = ONLY ?? i % 10;
   if (r < 6) {
     const term = TERMS[i % TERMS.length]!;
     const filter = i % 3 === 0 ? `&circuit=${1 + (i % 11)}` : i % 3 === 1 ? `&before=20${10 + (i % 14)}-01-01` : '';
@@ -97,14 +101,20 @@ try {
   // Warm-up: loads the knowledge base into the store (first assessment) and the page cache.
   for (let i = 0; i < 50; i++) await (await fetch(url + mixed(i).path, mixed(i).init)).arrayBuffer();
   const base = await load(url, SECONDS, 'mixed load');
+  if (process.env.BENCH_SKIP_IMPORT) {
+    writeFileSync(`${OUT_DIR}serve-results-${process.env.BENCH_MIX ?? 'mixed'}.json`, `${JSON.stringify({ opinions: stats.cases, mix: process.env.BENCH_MIX ?? 'mixed', workers: WORKERS, load_average: loadavg(), run: base }, null, 2)}\n`);
+    child.kill('SIGTERM');
+    process.exit(0);
+  }
   // node --import tsx (not the tsx wrapper), so SIGTERM reaches the writer itself and it reports what it wrote.
-  const writer = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./serve-writer.ts', import.meta.url)), path, String(SECONDS + 5)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const writer = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./serve-writer.ts', import.meta.url)), path, String(SECONDS + 30)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const writerExit = new Promise((r) => writer.once('exit', r)); // it may stop by itself (its own time limit)
   let wrote = '';
   writer.stdout!.on('data', (d: Buffer) => { wrote += d.toString(); });
   await new Promise((r) => setTimeout(r, 8000)); // let the writer load and open the store before measuring
   const withImport = await load(url, SECONDS, 'mixed load with an import writing');
   writer.kill('SIGTERM');
-  await new Promise((r) => writer.once('exit', r));
+  await writerExit;
   const imported = wrote ? (JSON.parse(wrote) as { written: number }).written : 0;
   process.stdout.write(`  import wrote ${imported} cases meanwhile\n`);
   const bad = await malformed(url, 10_000, CONCURRENCY);

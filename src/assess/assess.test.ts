@@ -5,6 +5,7 @@ import { findCitations } from '../cite/index.js';
 import { given, storeWith, testIncident, testRules } from '../precedent/test-fixtures.js';
 import type { Store } from '../store/index.js';
 import { assess } from './assess.js';
+import { htmlToPdf } from './pdf.js';
 import { renderMemo } from './render.js';
 import type { Assessment } from './types.js';
 
@@ -91,6 +92,12 @@ describe('assess', () => {
     for (const p of json.precedents) {
       expect(Object.keys(p)).toEqual(expect.arrayContaining(['case_name', 'citation', 'court', 'decision_date', 'eligible', 'ineligible_reason', 'score', 'matched_factors', 'distinguishing_factors', 'relation_to_incident']));
     }
+  });
+
+  it('says how to get Chromium when PDF output is asked for without it', async () => {
+    await expect(htmlToPdf('<p>x</p>', { chromium: '/nonexistent/chromium' })).rejects.toMatchObject({
+      code: 'missing_input', message: expect.stringMatching(/needs Chromium/), hint: expect.stringMatching(/apt-get install chromium/),
+    });
   });
 
   it.skipIf(!existsSync('/usr/bin/chromium'))('prints a PDF through headless Chromium (skipped when /usr/bin/chromium is absent)', async () => {

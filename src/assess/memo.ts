@@ -54,11 +54,18 @@ function prong1Blocks(a: Assessment): Block[] {
   return out;
 }
 
+const ROUTE_LABEL: Record<Assessment['prong2']['route'], string> = {
+  controlling_precedent: 'controlling precedent',
+  robust_consensus: 'robust consensus (contested)',
+  obvious_case: 'obvious case only — rarely accepted',
+  none: 'none found',
+};
+
 function prong2Head(a: Assessment): Block[] {
   const p = a.prong2;
   const out: Block[] = [
     { kind: 'h', level: 2, text: `4. Prong 2 — was the right clearly established on ${a.incident.date}?` },
-    { kind: 'p', runs: [b(`Route: ${p.route.replace(/_/g, ' ')}. `), p.summary] },
+    { kind: 'p', runs: [b(`Route: ${ROUTE_LABEL[p.route]}. `), p.summary] },
     { kind: 'list', items: p.authorities.map((r) => [...authorityRuns(r), { t: `: ${r.proposition}.` }]) },
   ];
   // Standard-setting decisions from the store that the framework list above does not already name.

@@ -54,7 +54,18 @@ export function readCaseName(text: string, citeStart: number, floor: number): Ca
   return result;
 }
 
+// Capitalised words that begin a sentence or clause, never a case name ("As in Carr v. Doe", "Unlike Doe v. Roe").
+const CLAUSE_WORDS = new Set([
+  'As', 'Under', 'Unlike', 'Like', 'Following', 'After', 'Before', 'Although', 'Because', 'Since', 'While', 'Here',
+  'There', 'Thus', 'Moreover', 'Similarly', 'Accordingly', 'Also', 'Finally', 'Indeed', 'However', 'Nevertheless',
+  'Notably', 'Relying', 'Citing', 'Quoting', 'Applying', 'Again', 'Instead', 'Yet', 'So', 'Even', 'When', 'Where',
+  'Until', 'Though', 'Whether', 'Given', 'Further', 'Furthermore', 'Likewise', 'Consequently', 'Therefore', 'Then',
+]);
+
 function isStop(word: string, taken: string[]): boolean {
+  if (CLAUSE_WORDS.has(word)) return true;
+  // "In Doe v. Roe, …" opens a clause; "In re Doe" is a case name.
+  if (word === 'In' && taken[0] !== 're') return true;
   const last = word.charCodeAt(word.length - 1);
   if (last === 59 || last === 58 || last === 41 || word.charCodeAt(0) === 40) return true; // ; : ) (
   if (/^["'“”]|["“”]$/.test(word)) return true;

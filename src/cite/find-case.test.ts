@@ -139,3 +139,12 @@ describe('subsequent history variants', () => {
     expect(c[0]!.history?.[0]).toMatchObject({ relation: "aff'd", target: 1 });
   });
 });
+
+describe('clause openers before a case name', () => {
+  it('leaves them out of the name', () => {
+    expect(only('As in Carr v. Doe, 1 F.3d 2 (1st Cir. 1993), the court held.')).toMatchObject({ plaintiff: 'Carr', defendant: 'Doe' });
+    expect(only('Unlike Doe v. Roe, 1 F.3d 2 (1st Cir. 1993), this case differs.')).toMatchObject({ plaintiff: 'Doe' });
+    expect(only('In Doe v. Roe, 1 F.3d 2 (1st Cir. 1993), the court held.')).toMatchObject({ plaintiff: 'Doe' });
+    expect(only('See In re Doe, 1 F.3d 2 (1st Cir. 1993).')).toMatchObject({ plaintiff: 'In re Doe' });
+  });
+});

@@ -24,6 +24,8 @@ export interface GeneralStandard {
   holding: string | null;
   /** True when the decision is about the incident's own right (not a general qualified-immunity standard). */
   same_right: boolean;
+  /** Incident factors the decision is coded with (procedural ones: disputed facts, video). */
+  shared_factors: string[];
 }
 
 const factual = (id: string): boolean => id.startsWith('force.') || id.startsWith('subject.');
@@ -47,10 +49,12 @@ export async function generalStandards(
       case_id: c.case.id, case_name: c.case.case_name, citation: primaryCitation(c.case), court: courtLabel(c.case.court_id),
       court_id: c.case.court_id, decision_date: c.case.decision_date, cited_by: citing.size, holding: holdingOf(c.coding),
       same_right: c.coding!.right !== null && rightAffinity(c.coding!.right, incident.right) === 1,
+      shared_factors: c.coding!.factors.map((f) => f.id).filter((id) => incident.factors.some((f) => f.id === id)),
     });
   }
-  // The standard for this very right first (Graham for force in an arrest), then the most relied on; then the
-  // older decision (the one others build on); then name for stability.
-  out.sort((a, b) => Number(b.same_right) - Number(a.same_right) || b.cited_by - a.cited_by || (a.decision_date ?? '').localeCompare(b.decision_date ?? '') || a.case_name.localeCompare(b.case_name));
+  // The standard for this very right first (Graham for force in an arrest), then one about the incident's
+  // procedural facts (Johnson v. Jones when facts are disputed), then the most relied on; then the older decision
+  // (the one others build on); then name for stability.
+  out.sort((a, b) => Number(b.same_right) - Number(a.same_right) || b.shared_factors.length - a.shared_factors.length || b.cited_by - a.cited_by || (a.decision_date ?? '').localeCompare(b.decision_date ?? '') || a.case_name.localeCompare(b.case_name));
   return out.slice(0, limit);
 }

@@ -73,7 +73,7 @@ export function codeOpinion(text: string, options: CodeOptions = {}): QiCodingDe
     posture: qi.mentioned ? decidePosture(p, qi, below) : null,
     right: decides ? decideRight(p, qi, holdingSentences(qi, prongHits)) : null,
     factors,
-    precedents: decides ? readPrecedents(p, sentences, (s) => qi.region.has(s.index)) : [],
+    precedents: decides ? readPrecedents(p, sentences, analysisSpan(qi, sentences, holdingSentences(qi, prongHits))) : [],
     officer_claims: readClaims(sentences, (s) => !hasCaseCitation.has(s.index)),
     coded_by: { coder: 'machine', method: QI_CODER_METHOD, version: qiCoderVersion() },
     evidence,
@@ -83,6 +83,18 @@ export function codeOpinion(text: string, options: CodeOptions = {}): QiCodingDe
   };
   if (!decides && qi.mentioned) coding.note = qi.declines.length ? 'the court declined to reach qualified immunity' : 'qualified immunity is mentioned but not decided';
   return coding;
+}
+
+/**
+ * The QI analysis, for reading precedents: from the first QI mention past the opening procedural history to the last
+ * ruling, plus every sentence near a QI mention. (The reasonableness analysis of prong 1 cites most of the cases.)
+ */
+function analysisSpan(qi: ReturnType<typeof findQiDiscussion>, sentences: readonly Sentence[], holdings: Set<number>): (s: Sentence) => boolean {
+  const opening = sentences[Math.floor(sentences.length * 0.1)]?.index ?? 0;
+  const anchors = [...qi.anchors].sort((a, b) => a - b);
+  const from = anchors.find((i) => i >= opening) ?? anchors[0] ?? Infinity;
+  const to = Math.max(...holdings, -1);
+  return (s) => qi.region.has(s.index) || (s.index >= from && s.index <= to);
 }
 
 /** Sentences where the court states a QI ruling or a prong conclusion. */

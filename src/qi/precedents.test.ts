@@ -29,6 +29,19 @@ describe('precedents in the clearly-established analysis', () => {
   });
 });
 
+describe('citation strings and citation sentences', () => {
+  it('applies the sentence before a citation-only sentence to every member of the string', () => {
+    const text = [
+      'Roe appeals the denial of qualified immunity.',
+      'This is not a case where no one was ever in danger.',
+      'Able v. Baker, 10 F.3d 20 (6th Cir. 1994); see also Carr v. Dunn, 30 F.3d 40 (6th Cir. 1995).',
+      'Roe acted reasonably, so no constitutional violation occurred and Roe is entitled to qualified immunity. We reverse.',
+    ].join(' ');
+    const rel = Object.fromEntries(codeOpinion(text).precedents.map((p) => [p.case_name, p.relation]));
+    expect(rel).toMatchObject({ 'Able v. Baker': 'distinguished', 'Carr v. Dunn': 'distinguished' });
+  });
+});
+
 describe('posture phrases', () => {
   const base = 'Roe is entitled to qualified immunity because the right was not clearly established.';
   it.each([

@@ -31,6 +31,7 @@ describe('PgCsvTokenizer', () => {
       ['4', 'doubled "quotes" too', 'x', '13'],
     ]);
     expect(recs.map((r) => r.line)).toEqual([1, 2, 4, 5, 6]);
+    expect(recs.map((r) => r.nextLine)).toEqual([2, 4, 5, 6, 7]); // resume points keep line numbers right
     expect(recs.every((r) => r.error === undefined)).toBe(true);
   });
 
