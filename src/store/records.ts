@@ -25,7 +25,7 @@ export const caseIdFor = (source: string, sourceId: string): string => 'c_' + sh
 export const opinionIdFor = (source: string, sourceId: string): string => 'o_' + sha1(`${source}\0${sourceId}`).slice(0, 16);
 
 /** `F. Supp. 2d` and `F.Supp.2d` are the same reporter; lookups compare this key. */
-export const reporterKey = (reporter: string): string => reporter.replace(/\s+/g, '').toLowerCase();
+export const reporterKey = (reporter: string): string => reporter.replace(/[’‘]/g, "'").replace(/\s+/g, '').toLowerCase();
 
 /** JSON with sorted keys, so equal content always hashes equally whatever the input key order. */
 export function stableStringify(value: unknown): string {
