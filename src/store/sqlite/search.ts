@@ -33,11 +33,29 @@ export function search(sql: Statements, query: SearchQuery): Page<SearchHit> {
   const open = query.highlight?.open ?? '<mark>';
   const close = query.highlight?.close ?? '</mark>';
 
-  // Stage 1 ranks matches and keeps each case's best opinion. The CTE is MATERIALIZED because bm25() may only
-  // run in the FTS query itself, not inside the grouping SQLite would otherwise flatten it into. min(r) makes the
-  // bare column `seq` come from the best row (documented SQLite behaviour). Rank ties break on case id, which is
-  // also the keyset the cursor carries.
-  const ranked = sql.all<{ case_id: string; seq: number; r: number }>(`
+  // Stage 1 ranks matches and keeps each case's best opinion. Most pages are answered from a window of the
+  // best-ranked matches (FTS5 keeps a top-N heap in C, far cheaper than joining and grouping every match of a
+  // common word); the window is exact when it holds every match, or when enough cases rank strictly better than
+  // its worst row (any case outside the window ranks no better than that row). Otherwise it widens, and finally
+  // falls back to grouping every match.
+  const params = { ...filter.params, after_r: after?.[0] ?? null, after_id: after?.[1] ?? null, limit: limit + 1 };
+  let ranked: { case_id: string; seq: number; r: number }[] | undefined;
+  for (const window of [(limit + 1) * 8, (limit + 1) * 64, (limit + 1) * 512]) {
+    const top = sql.all<{ seq: number; r: number }>(
+      `SELECT rowid AS seq, ${BM25} AS r FROM opinion_fts WHERE opinion_fts MATCH @match ORDER BY r LIMIT @window`,
+      { match, window });
+    const complete = top.length < window;
+    const worst = top.length ? top[top.length - 1]!.r : 0;
+    const rows = groupBest(sql, filter.sql, JSON.stringify(top.map((t) => [t.seq, t.r])), params)
+      .filter((row) => complete || row.r < worst);
+    if (complete || rows.length >= limit + 1) {
+      ranked = rows.slice(0, limit + 1);
+      break;
+    }
+  }
+  // min(r) makes the bare column `seq` come from the best row (documented SQLite behaviour). Rank ties break on
+  // case id, which is also the keyset the cursor carries. MATERIALIZED: bm25() may only run in the FTS query.
+  ranked ??= sql.all<{ case_id: string; seq: number; r: number }>(`
     WITH m AS MATERIALIZED (SELECT rowid AS seq, ${BM25} AS r FROM opinion_fts WHERE opinion_fts MATCH @match)
     SELECT o.case_id AS case_id, m.seq AS seq, min(m.r) AS r
     FROM m JOIN opinions o ON o.seq = m.seq JOIN cases c ON c.id = o.case_id
@@ -46,7 +64,7 @@ export function search(sql: Statements, query: SearchQuery): Page<SearchHit> {
     HAVING @after_r IS NULL OR min(m.r) > @after_r OR (min(m.r) = @after_r AND o.case_id > @after_id)
     ORDER BY r, case_id
     LIMIT @limit`,
-  { ...filter.params, match, after_r: after?.[0] ?? null, after_id: after?.[1] ?? null, limit: limit + 1 });
+  { ...params, match });
 
   // Stage 2: snippets only for the page, since snippet() re-reads and re-tokenises each opinion's text.
   // The CAST matters: better-sqlite3 binds JS numbers as REAL, and FTS5 silently ignores a REAL rowid
@@ -63,6 +81,21 @@ export function search(sql: Statements, query: SearchQuery): Page<SearchHit> {
   const last = page[page.length - 1];
   const more = ranked.length > limit && last !== undefined;
   return { items, next_cursor: more ? encodeCursor('search', [last.r, last.case_id]) : null };
+}
+
+/** Groups a window of ranked matches (JSON `[[seq, r], …]`) to each case's best opinion, filtered and paged. */
+function groupBest(
+  sql: Statements, filterSql: string, window: string, params: Record<string, unknown>,
+): { case_id: string; seq: number; r: number }[] {
+  return sql.all<{ case_id: string; seq: number; r: number }>(`
+    WITH m AS MATERIALIZED (SELECT json_extract(value, '$[0]') AS seq, json_extract(value, '$[1]') AS r FROM json_each(@window))
+    SELECT o.case_id AS case_id, m.seq AS seq, min(m.r) AS r
+    FROM m JOIN opinions o ON o.seq = m.seq JOIN cases c ON c.id = o.case_id
+    WHERE ${filterSql}
+    GROUP BY o.case_id
+    HAVING @after_r IS NULL OR min(m.r) > @after_r OR (min(m.r) = @after_r AND o.case_id > @after_id)
+    ORDER BY r, case_id`,
+  { ...params, window });
 }
 
 /** The parser should make this unreachable; it is the safety net that keeps FTS5 errors out of users' faces. */
