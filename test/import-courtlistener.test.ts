@@ -5,15 +5,15 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceItem, SourceReader } from '../src/ingest/types.js';
-import { opinionLine, writeFixture } from '../src/ingest/courtlistener-bulk/test-bulk-fixture.js';
+import { cleanupFixtures, opinionLine, tempDir, writeFixture } from '../src/ingest/courtlistener-bulk/test-bulk-fixture.js';
 
 const BIN = new URL('../bin/clearly.js', import.meta.url).pathname;
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'clearly-e2e-cl-'));
+const tmp = (): string => tempDir('clearly-e2e-cl-');
+afterAll(cleanupFixtures);
 
 function run(args: string[], env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 << 20 });

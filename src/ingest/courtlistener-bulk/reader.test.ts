@@ -1,13 +1,13 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { CaseInput, JsonValue } from '../../store/index.js';
 import type { SourceItem } from '../types.js';
 import { courtListenerBulkReader } from './threaded.js';
-import { opinionLine, opinions, writeFixture } from './test-bulk-fixture.js';
+import { cleanupFixtures, opinionLine, opinions, tempDir, writeFixture } from './test-bulk-fixture.js';
 
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'clearly-bulk-idx-'));
+const tmp = (): string => tempDir('clearly-bulk-idx-');
+afterAll(cleanupFixtures);
 
 async function readAll(inputs: string[], opts: { resumeFrom?: JsonValue; tmpDir?: string; memoryBudget?: number; stopAfter?: number } = {}): Promise<SourceItem[]> {
   const reader = courtListenerBulkReader({ tmpDir: opts.tmpDir ?? tmp(), ...(opts.memoryBudget ? { memoryBudget: opts.memoryBudget } : {}) });

@@ -3,7 +3,7 @@
  * quoted newlines, the real header rows), with fictional cases. Tests only.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXPORT_COLUMNS } from './export-columns.js';
@@ -57,9 +57,23 @@ export interface Fixture {
   files: Record<string, string>;
 }
 
+const made: string[] = [];
+
+/** A new temp directory, removed by `cleanupFixtures`. */
+export function tempDir(prefix = 'clearly-bulk-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every directory this module made (call from `afterAll`). */
+export function cleanupFixtures(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 /** Writes the tables to a new temp directory; `extra` appends raw lines to the opinions file. */
 export function writeFixture(opts: { bz2?: boolean; opinionRows?: Rows; extraOpinionLines?: string; omit?: string[] } = {}): Fixture {
-  const dir = mkdtempSync(join(tmpdir(), 'clearly-bulk-'));
+  const dir = tempDir();
   mkdirSync(dir, { recursive: true });
   const tables: [string, readonly string[], Rows][] = [
     ['opinion-clusters', EXPORT_COLUMNS.clusters, clusters],
