@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { ClearlyError } from '../errors/index.js';
 import type { CaseInput, JsonValue, RejectInput, Store } from '../store/index.js';
 import { addCounts, batchLinks, emptyCounts, type LinkCounts, type PendingOpinion } from './batch-links.js';
+import { codeBatch } from './code-on-import.js';
 import { relinkPending } from './relink.js';
 import type { SourceItem, SourceReader, SuppliedLink } from './types.js';
 
@@ -28,6 +29,8 @@ export interface ImportOptions {
   batch_bytes?: number;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
+  /** Code opinions that mention qualified immunity and store the machine coding (default true). */
+  code_qi?: boolean;
   /** Called after each committed batch (tests use it to look at the store mid-import). */
   onBatch?: (summary: ImportSummary) => void | Promise<void>;
 }
@@ -46,6 +49,8 @@ export interface ImportSummary {
   resumed: boolean;
   elapsed_ms: number;
   opinions_per_s: number;
+  /** Cases whose opinion was coded as deciding qualified immunity (machine coding stored). */
+  qi_coded: number;
 }
 
 interface State { reader: JsonValue; pending: PendingOpinion[] }
@@ -61,7 +66,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
   const pending: PendingOpinion[] = saved?.pending ?? [];
   const summary: ImportSummary = {
     import_key: key, format: opts.reader.format, imported: 0, updated: 0, unchanged: 0, rejected: 0, opinions: 0,
-    links: emptyCounts(), resumed: saved !== null, elapsed_ms: 0, opinions_per_s: 0,
+    links: emptyCounts(), resumed: saved !== null, elapsed_ms: 0, opinions_per_s: 0, qi_coded: 0,
   };
   const progress: ImportProgress = { bytes: 0, records: 0, rejected: 0 };
   const maxCases = opts.batch_size ?? 200;
@@ -80,6 +85,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
       cases: cases.map((c) => c.case), links: links.links, rejects,
       checkpoint: { import_key: key, state: state as unknown as JsonValue },
     });
+    if (opts.code_qi !== false) summary.qi_coded += await codeBatch(opts.store, cases.map((c) => c.case), result.ids);
     summary.imported += result.inserted;
     summary.updated += result.updated;
     summary.unchanged += result.unchanged;
