@@ -4,7 +4,7 @@
  * The `k` tag stops a search cursor from being replayed against a case listing.
  */
 import { ClearlyError } from '../errors/index.js';
-import type { JsonValue } from './types.js';
+import type { JsonValue, Page } from './types.js';
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 1000;
@@ -32,4 +32,14 @@ export function pageLimit(limit: number | undefined): number {
     throw new ClearlyError('usage', `limit must be a positive integer, got ${String(limit)}`);
   }
   return Math.min(limit, MAX_LIMIT);
+}
+
+/** A page from `limit + 1` fetched rows: the extra row only tells whether another page exists (no COUNT). */
+export function pageOf<R, T>(rows: R[], limit: number, kind: string, key: (r: R) => number, map: (r: R) => T): Page<T> {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(map),
+    next_cursor: rows.length > limit && last !== undefined ? encodeCursor(kind, [key(last)]) : null,
+  };
 }

@@ -1,6 +1,6 @@
 /** Read queries: cases, opinions and the citation graph. */
 import { ClearlyError } from '../../errors/index.js';
-import { decodeCursor, encodeCursor, pageLimit } from '../cursor.js';
+import { decodeCursor, pageLimit, pageOf } from '../cursor.js';
 import { reporterKey } from '../records.js';
 import type { CaseFilter, CaseRecord, CitationEdge, OpinionRecord, Page, PageRequest } from '../types.js';
 import type { Sql } from './pool.js';
@@ -73,12 +73,3 @@ async function edges(sql: Sql, kind: string, req: PageRequest, from: string, cas
   }));
 }
 
-/** Fetches limit + 1 rows to learn whether another page exists without a COUNT. */
-function pageOf<R, T>(rows: R[], limit: number, kind: string, key: (r: R) => number, map: (r: R) => T): Page<T> {
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(map),
-    next_cursor: rows.length > limit && last !== undefined ? encodeCursor(kind, [key(last)]) : null,
-  };
-}

@@ -30,11 +30,8 @@ export const toCase = (r: CaseRow): CaseRecord => ({
   disposition: r.disposition, subsequent_history: r.subsequent_history, inferred: r.inferred, source_url: r.source_url,
 });
 
-export const OPINION_COLUMNS = 'o.id, o.case_id, o.type, o.author, o.text, o.html, o.source_id, o.sha1';
 
-export const LINK_COLUMNS = `l.seq AS link_seq, l.citing_opinion_id, l.cited_case_id, l.text AS link_text, l.volume,
-  l.reporter, l.page, l.pin_cite, l.parenthetical, l.signal, l.span_start, l.span_end, l.treatment, l.depth,
-  l.unresolved_reason, l.origin`;
+export { LINK_COLUMNS, OPINION_COLUMNS } from '../columns.js';
 
 export interface LinkRow {
   link_seq: number; citing_opinion_id: string; cited_case_id: string | null; link_text: string;

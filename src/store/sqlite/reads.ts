@@ -1,5 +1,5 @@
 /** Read queries: cases, opinions and the citation graph. */
-import { decodeCursor, encodeCursor, pageLimit } from '../cursor.js';
+import { decodeCursor, pageLimit, pageOf } from '../cursor.js';
 import { reporterKey } from '../records.js';
 import type { CaseFilter, CaseRecord, CitationEdge, OpinionRecord, Page, PageRequest } from '../types.js';
 import type { Statements } from './connection.js';
@@ -65,12 +65,3 @@ function edges(sql: Statements, kind: string, req: PageRequest, from: string, ca
   }));
 }
 
-/** Fetches limit + 1 rows to learn whether another page exists without a COUNT. */
-function pageOf<R, T>(rows: R[], limit: number, kind: string, key: (r: R) => number, map: (r: R) => T): Page<T> {
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(map),
-    next_cursor: rows.length > limit && last !== undefined ? encodeCursor(kind, [key(last)]) : null,
-  };
-}
