@@ -8,6 +8,8 @@
  *   npm run bench:import -- --bz2                     # .csv.bz2 inputs
  *   npm run bench:import -- --reader-only             # the bulk reader alone (parse + join), no store
  *   npm run bench:import -- --cpu-prof                # V8 CPU profile of the import in the work dir (kept)
+ *   npm run bench:import -- --pg                      # the same on PostgreSQL (see pg-import.ts)
+ *   npm run bench:import -- --database-url URL        # … on that server (or BENCH_DATABASE_URL=URL)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate, loadSources } from './import-generate.js';
+import { pgBench, type PgBench } from './pg-import.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(name);
@@ -30,7 +33,7 @@ const QUERIES = ['qualified immunity', 'excessive force', '"clearly established"
   'fourth amendment', 'due process', 'habeas corpus', 'sentencing guidelines', 'miranda', 'taser*', 'deliberate indifference',
   'force NOT deadly', '(arrest OR detention) AND warrant', 'retaliation first amendment'];
 
-interface Result {
+export interface Result {
   n: number;
   inputMb: number;
   seconds: number;
@@ -44,6 +47,8 @@ interface Result {
   note?: string;
 }
 
+let pg: PgBench | undefined;
+
 const mb = (bytes: number): number => bytes / 1024 / 1024;
 
 /**
@@ -56,7 +61,7 @@ function rssPreload(dir: string): string {
   return p;
 }
 
-function runChild(dir: string, argv: string[], cwd: string): { ms: number; rssKb: number; cpuMs: number; stdout: string } {
+export function runChild(dir: string, argv: string[], cwd: string): { ms: number; rssKb: number; cpuMs: number; stdout: string } {
   const rssFile = join(dir, 'rss.txt');
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['--import', rssPreload(dir), ...argv], {
@@ -68,9 +73,9 @@ function runChild(dir: string, argv: string[], cwd: string): { ms: number; rssKb
   return { ms, rssKb: use.rssKb, cpuMs: use.cpuUs / 1000, stdout: r.stdout };
 }
 
-async function searchLatency(db: string): Promise<{ p50: number; p95: number }> {
+async function searchLatency(db: string, databaseUrl?: string): Promise<{ p50: number; p95: number }> {
   const { openStore } = (await import(join(ROOT, 'dist/store/index.js'))) as typeof import('../src/store/index.js');
-  const store = await openStore({ db });
+  const store = await openStore(databaseUrl ? { database_url: databaseUrl } : { db });
   const times: number[] = [];
   try {
     for (const text of QUERIES) {
@@ -102,6 +107,7 @@ async function benchSize(n: number, work: string): Promise<Result> {
     const r = runChild(work, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child-reader', input], ROOT);
     return { n, inputMb: mb(gen.bytes), seconds: r.ms / 1000, cpuSeconds: r.cpuMs / 1000, rssMb: r.rssKb / 1024, summary: JSON.parse(r.stdout) };
   }
+  if (pg) return pg.run(n, input, work, { ...gen, bytes: mb(gen.bytes) }, { runChild, searchLatency, prof: flag('--cpu-prof') });
   const db = join(work, 'bench.db');
   const prof = flag('--cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', join(work, 'prof')] : [];
   const r = runChild(work, [...prof, BIN, 'import', input, '--format', 'courtlistener-bulk', '--db', db, '--json'], ROOT);
@@ -140,6 +146,8 @@ if (flag('--child-reader')) {
   console.error(`bench:import: ${fileURLToPath(new URL('../../shared/data/opinions/', import.meta.url))} is not present; nothing to measure.`);
 } else {
   const sizes = arg('--sizes', '10000').split(',').map(Number);
+  pg = flag('--pg') || args.includes('--database-url') || process.env.BENCH_DATABASE_URL
+    ? await pgBench(ROOT, BIN, arg('--database-url', process.env.BENCH_DATABASE_URL ?? ''), arg('--tmp', tmpdir())) : undefined;
   const results: Result[] = [];
   for (const n of sizes) {
     const work = mkdtempSync(join(arg('--tmp', tmpdir()), `clearly-bench-import-${n}-`));
@@ -151,8 +159,9 @@ if (flag('--child-reader')) {
       else rmSync(work, { recursive: true, force: true });
     }
   }
-  console.log(`${flag('--reader-only') ? 'Bulk reader alone (parse + join, no store)' : 'clearly import (courtlistener-bulk), end to end'}${flag('--bz2') ? ', .csv.bz2 inputs' : ''}, text: ${arg('--text', 'both')}\n`);
-  console.log(table(results));
+  await pg?.close();
+  console.log(`${flag('--reader-only') ? 'Bulk reader alone (parse + join, no store)' : 'clearly import (courtlistener-bulk), end to end'}${pg ? `, PostgreSQL ${pg.version}` : ''}${flag('--bz2') ? ', .csv.bz2 inputs' : ''}, text: ${arg('--text', 'both')}\n`);
+  console.log(pg ? pg.table(results) : table(results));
   const load = (await import('node:os')).loadavg()[0]!;
   console.log(`\n${(await import('node:os')).cpus().length} cores; 1-minute load average at the end: ${load.toFixed(1)} (wall-clock figures are only comparable at similar load)`);
 }

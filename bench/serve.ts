@@ -6,6 +6,8 @@
  *   BENCH_OPINIONS (default 100000)  BENCH_SECONDS (default 60)  BENCH_CONCURRENCY (default 32)
  *   BENCH_WORKERS (server processes, default one per core)  BENCH_MIX=search|case|assess (one kind only)
  *   BENCH_SKIP_IMPORT=1, BENCH_SKIP_MALFORMED=1 (only the first run)
+ *   BENCH_NODE_ARGS: extra node options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (cluster workers
+ *   inherit them; profiles are written when the server stops)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -82,7 +84,8 @@ async function load(base: string, seconds: number, label: string) {
 
 function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--workers', String(WORKERS), '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--workers', String(WORKERS), '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout!.once('data', (d: Buffer) => resolve({ child, url: (JSON.parse(d.toString().split('\n')[0]!) as { url: string }).url }));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
@@ -102,7 +105,7 @@ try {
   for (let i = 0; i < 50; i++) await (await fetch(url + mixed(i).path, mixed(i).init)).arrayBuffer();
   const base = await load(url, SECONDS, 'mixed load');
   if (process.env.BENCH_SKIP_IMPORT) {
-    writeFileSync(`${OUT_DIR}serve-results-${process.env.BENCH_MIX ?? 'mixed'}.json`, `${JSON.stringify({ opinions: stats.cases, mix: process.env.BENCH_MIX ?? 'mixed', workers: WORKERS, load_average: loadavg(), run: base }, null, 2)}\n`);
+    writeFileSync(`${OUT_DIR}serve-results-${process.env.BENCH_MIX || 'mixed'}.json`, `${JSON.stringify({ opinions: stats.cases, mix: process.env.BENCH_MIX || 'mixed', workers: WORKERS, load_average: loadavg(), run: base }, null, 2)}\n`);
     child.kill('SIGTERM');
     process.exit(0);
   }

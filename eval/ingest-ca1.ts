@@ -4,7 +4,8 @@
  *   - the number of cases and the coverage of each inferred field;
  *   - agreement with signals the inference did not use for that field (the date CourtListener filed the PDF
  *     under, in `local_path`; the court named in the caption; the case-name slug's words);
- *   - accuracy on the hand-checked sample recorded in eval/ingest-ca1-sample.md;
+ *   - accuracy on the hand-checked samples recorded in eval/ingest-ca1-sample.md (each sample and all together,
+ *     with every miss listed);
  *   - whether every CourtListener-supplied link (opinions_cited, /opinion/ID/ anchors) between two opinions of the
  *     file is in the store's citation graph.
  * Reads shared data only; says so and exits 0 when it is absent.
@@ -84,18 +85,44 @@ console.log(`  date vs CourtListener file path date      ${pct(dateAgree, dateCh
 console.log(`  court vs court named in the caption        ${pct(courtAgree, courtChecked)}`);
 console.log(`  name holds every word of CourtListener's slug     ${pct(nameAgree, nameChecked)}`);
 
-// Hand-checked sample: rows "| opinion id | accepted names | court | date | notes |" in eval/ingest-ca1-sample.md.
+// Hand-checked samples: rows "| opinion id | accepted names | court | date(s) | notes |" in eval/ingest-ca1-sample.md,
+// grouped by the "## Sample …" heading above them. Names and dates may list accepted forms separated by " / "; a date
+// of "none" means the record prints none, so no date is correct.
 const sampleFile = new URL('./ingest-ca1-sample.md', import.meta.url);
 if (existsSync(sampleFile)) {
-  const rows = readFileSync(sampleFile, 'utf8').split('\n').map((l) => l.split('|').map((x) => x.trim())).filter((r) => /^\d+$/.test(r[1] ?? ''));
-  let ok = { name: 0, court: 0, date: 0 };
-  for (const r of rows) {
-    const c = cases.get(r[1]!);
-    const good = { name: !!c && r[2]!.split(' / ').some((n) => key(n) === key(c.case_name)), court: c?.court_id === r[3], date: c?.decision_date === r[4] };
-    for (const f of ['name', 'court', 'date'] as const) if (good[f]) ok[f]++; else disagreements.push(`sample ${r[1]} ${f}: inferred ${JSON.stringify(f === 'name' ? c?.case_name : f === 'court' ? c?.court_id : c?.decision_date)}, checked ${JSON.stringify(f === 'name' ? r[2] : f === 'court' ? r[3] : r[4])}`);
+  const groups = new Map<string, string[][]>();
+  let group = 'sample';
+  for (const line of readFileSync(sampleFile, 'utf8').split('\n')) {
+    const h = /^##\s+(Sample [^:]*)/.exec(line);
+    if (h) group = h[1]!;
+    const r = line.split('|').map((x) => x.trim());
+    if (/^\d+$/.test(r[1] ?? '')) groups.set(group, [...(groups.get(group) ?? []), r]);
   }
-  console.log(`\nhand-checked sample (${rows.length} opinions, eval/ingest-ca1-sample.md):`);
-  console.log(`  case name ${pct(ok.name, rows.length)}   court ${pct(ok.court, rows.length)}   date ${pct(ok.date, rows.length)}`);
+  const wrong: string[] = [];
+  const score = (rows: string[][]): { name: number; court: number; date: number } => {
+    const ok = { name: 0, court: 0, date: 0 };
+    for (const r of rows) {
+      const c = cases.get(r[1]!);
+      const dates = r[4]!.split(' / ').map((d) => (d === 'none' ? null : d));
+      const good = { name: !!c && r[2]!.split(' / ').some((n) => key(n) === key(c.case_name)), court: c?.court_id === r[3], date: !!c && dates.includes(c.decision_date) };
+      for (const f of ['name', 'court', 'date'] as const) {
+        if (good[f]) ok[f]++;
+        else wrong.push(`${r[1]} ${f}: inferred ${JSON.stringify(f === 'name' ? c?.case_name : f === 'court' ? c?.court_id : c?.decision_date)}, checked ${JSON.stringify(f === 'name' ? r[2] : f === 'court' ? r[3] : r[4])}`);
+      }
+    }
+    return ok;
+  };
+  console.log(`\nhand-checked samples (eval/ingest-ca1-sample.md):`);
+  const all: string[][] = [];
+  for (const [g, rows] of groups) {
+    const ok = score(rows);
+    all.push(...rows);
+    console.log(`  ${g.padEnd(34)} ${String(rows.length).padStart(3)} opinions: case name ${pct(ok.name, rows.length)}   court ${pct(ok.court, rows.length)}   date ${pct(ok.date, rows.length)}`);
+  }
+  wrong.length = 0;
+  const ok = score(all);
+  console.log(`  ${'all samples'.padEnd(34)} ${String(all.length).padStart(3)} opinions: case name ${pct(ok.name, all.length)}   court ${pct(ok.court, all.length)}   date ${pct(ok.date, all.length)}`);
+  for (const w of wrong) console.log(`    wrong: ${w}`);
 }
 
 // Supplied links between opinions both in the file.

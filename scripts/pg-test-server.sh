@@ -45,8 +45,9 @@ start() {
     || { cat "$dir/initdb.log" >&2; return 1; }
   port=$(free_port)
   # Small, fast, throwaway: fsync off is safe only because the data is deleted afterwards.
+  # PG_TEST_SERVER_OPTS (e.g. "-c fsync=on") is appended, so later settings win (bench/pg-import.ts uses it).
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB" \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB ${PG_TEST_SERVER_OPTS:-}" \
     start >/dev/null || { cat "$dir/server.log" >&2; return 1; }
   echo "$port" >"$dir/port"
   echo "postgres://postgres@127.0.0.1:$port/postgres"

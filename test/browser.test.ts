@@ -51,6 +51,37 @@ describe.skipIf(!hasChromium)('web interface (Chromium)', () => {
     await page.close();
   });
 
+  it('filters a search by QI outcome and fact factors, keyboard only', async () => {
+    const page = await newPage();
+    await page.goto(`${s.server.url}/search`);
+    const outcome = page.getByLabel('QI outcome');
+    await outcome.locator('option[value="AFFIRM_DENIAL"]').waitFor({ state: 'attached' }); // vocabulary loaded from data/qi
+    await outcome.focus();
+    await outcome.selectOption('AFFIRM_DENIAL');
+    const summary = page.locator('.factor-filter summary');
+    await summary.focus();
+    await page.keyboard.press('Enter'); // opens the factor list
+    const k9 = page.locator('input[name="factor"][value="force.k9_bite"]');
+    await k9.focus();
+    await page.keyboard.press('Space');
+    expect(await k9.isChecked()).toBe(true);
+    await page.getByLabel('Search words').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Doe v. Roe' }).waitFor();
+    await shot(page, 'search-qi-filters');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('qi_outcome')).toBe('AFFIRM_DENIAL');
+    expect(url.searchParams.getAll('factor')).toEqual(['force.k9_bite']);
+    expect(await page.locator('.results h2').allInnerTexts()).toEqual(['Doe v. Roe']);
+    // The filters live in the URL: opening it again restores them; a factor no case has finds nothing.
+    await page.goto(`${s.server.url}/search?factor=force.k9_bite&factor=subject.handcuffed`);
+    await page.locator('.results-head').waitFor();
+    expect(await page.locator('.factor-filter').getAttribute('open')).not.toBeNull();
+    expect(await page.locator('input[name="factor"][value="subject.handcuffed"]').isChecked()).toBe(true);
+    expect(await page.locator('.results li').count()).toBe(0);
+    await page.close();
+  });
+
   it('renders an opinion with <script> and onerror= payloads as inert text', async () => {
     const page = await newPage();
     await page.goto(`${s.server.url}/case/${s.fx.ids.hostile}`);

@@ -26,7 +26,7 @@ describe('GET /v1/cases/{id}', () => {
 
   it('returns the QI coding and locates its evidence sentences', async () => {
     const { body } = await getJson(app, `/v1/cases/${ids.doe}`);
-    expect(body.qi_coding).toMatchObject({ coder: 'machine', coding: { outcome: 'denied' } });
+    expect(body.qi_coding).toMatchObject({ coder: 'machine', coding: { outcome: 'AFFIRM_DENIAL' } });
     const hl = body.opinions[0].highlights;
     expect(hl.map((h: any) => h.supports).sort()).toEqual(['force.k9_bite', 'outcome']);
     for (const h of hl) expect(body.opinions[0].text.slice(h.start, h.end)).toMatch(/police dog|qualified immunity is denied/);

@@ -41,7 +41,7 @@ export const CASES: CaseInput[] = [
 ];
 
 export const DOE_CODING = {
-  decides_qi: true, outcome: 'denied', prong1: 'violation', prong2: 'clearly_established', posture: 'interlocutory_appeal',
+  decides_qi: true, outcome: 'AFFIRM_DENIAL', prong1: 'violation', prong2: 'clearly_established', posture: 'interlocutory_appeal',
   right: 'fourth_amendment_excessive_force',
   factors: [
     { id: 'force.k9_bite', evidence: 'Officer Roe released a police dog on Doe while Doe sat on the ground with his hands raised.', confidence: 0.9 },

@@ -16,7 +16,7 @@ describe('/openapi.json', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
       '/healthz', '/v1/search', '/v1/search/export', '/v1/cases/{id}', '/v1/citations', '/v1/citation-lookup', '/v1/briefs/check',
-      '/v1/assess', '/v1/assess/memo', '/v1/cases/{id}/qi-coding', '/v1/imports/cases', '/v1/stats/grant-rate', '/v1/payouts/summary',
+      '/v1/assess', '/v1/assess/memo', '/v1/cases/{id}/qi-coding', '/v1/imports/cases', '/v1/stats/grant-rate', '/v1/payouts/summary', '/v1/qi/vocabulary',
     ]));
     expect(doc.components.schemas.Problem).toBeDefined();
   });

@@ -1,11 +1,28 @@
 /** GET /v1/search and /v1/search/export: filters, snippets as text + offsets, cursor pages, streaming exports. */
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureApp } from './http-fixtures.js';
 import { expectProblem, getJson, type App } from './http-helpers.js';
+import type { Store } from '../src/store/index.js';
 
 let app: App;
 let ids: Record<string, string>;
-beforeAll(async () => ({ app, ids } = await fixtureApp()));
+let store: Store;
+beforeAll(async () => {
+  ({ app, ids, store } = await fixtureApp());
+  // Besides Doe v. Roe (AFFIRM_DENIAL, force.k9_bite): a coded grant reversed and a coded case deciding no QI.
+  await store.putQiCoding({ case_id: ids.poe!, coder: 'machine', coding: {
+    decides_qi: true, outcome: 'REVERSE_GRANT', factors: [{ id: 'force.k9_bite', evidence: 'A police dog was released on a man who had surrendered.' },
+      { id: 'subject.surrendered_hands_up', evidence: 'A police dog was released on a man who had surrendered.' }],
+  } });
+  await store.putQiCoding({ case_id: ids['twin-a']!, coder: 'machine', coding: { decides_qi: false, outcome: null, factors: [] } });
+});
+
+const found = async (path: string): Promise<string[]> => {
+  const r = await getJson(app, path);
+  expect(r.status, path).toBe(200);
+  return r.body.items.map((h: any) => h.case.id).sort();
+};
 
 describe('GET /v1/search', () => {
   it('finds cases by words, with plain-text snippets and highlight offsets', async () => {
@@ -53,6 +70,57 @@ describe('GET /v1/search', () => {
       expect(r.status, q).toBeLessThan(500);
       if (r.status !== 200) expectProblem(r, r.status);
     }
+  });
+});
+
+describe('GET /v1/search: QI filters', () => {
+  it('keeps cases whose coding decides qualified immunity', async () => {
+    expect(await found('/v1/search?decides_qi=true')).toEqual([ids.doe, ids.poe].sort());
+    expect(await found('/v1/search?q=police&decides_qi=true&before=2013-01-01')).toEqual([ids.poe]);
+    const not = await found('/v1/search?decides_qi=false');
+    expect(not).toContain(ids['twin-a']);
+    expect(not).not.toContain(ids.doe);
+    expect(not).not.toContain(ids.poe);
+  });
+
+  it('matches any of several outcome codes', async () => {
+    expect(await found('/v1/search?qi_outcome=AFFIRM_DENIAL')).toEqual([ids.doe]);
+    expect(await found('/v1/search?q=police&qi_outcome=REVERSE_GRANT')).toEqual([ids.poe]);
+    expect(await found('/v1/search?q=police&qi_outcome=AFFIRM_DENIAL&qi_outcome=REVERSE_GRANT')).toEqual([ids.doe, ids.poe].sort());
+    expect(await found('/v1/search?qi_outcome=GVR')).toEqual([]);
+  });
+
+  it('requires every factor given', async () => {
+    expect(await found('/v1/search?factor=force.k9_bite')).toEqual([ids.doe, ids.poe].sort());
+    expect(await found('/v1/search?q=dog&factor=force.k9_bite&factor=subject.surrendered_hands_up')).toEqual([ids.poe]);
+    expect(await found('/v1/search?factor=force.k9_bite&qi_outcome=AFFIRM_DENIAL&circuit=6')).toEqual([ids.doe]);
+    expect(await found('/v1/search?factor=force.taser_probe')).toEqual([]);
+  });
+
+  it('applies the same filters to exports', async () => {
+    const res = await app.request('/v1/search/export?format=ndjson&factor=subject.surrendered_hands_up');
+    expect((await res.text()).trim().split('\n').map((l) => JSON.parse(l).case.id)).toEqual([ids.poe]);
+  });
+
+  it('refuses unknown codes, factors and values with 400 problems', async () => {
+    expectProblem(await getJson(app, '/v1/search?qi_outcome=denied'), 400, 'usage');
+    expectProblem(await getJson(app, '/v1/search?qi_outcome=AFFIRM_DENIAL&qi_outcome=nope'), 400, 'usage');
+    expectProblem(await getJson(app, '/v1/search?factor=force.nope'), 400, 'usage');
+    expectProblem(await getJson(app, '/v1/search?decides_qi=yes'), 400, 'usage');
+    const many = Array.from({ length: 51 }, () => 'factor=force.k9_bite').join('&');
+    expectProblem(await getJson(app, `/v1/search?${many}`), 400, 'usage');
+    const r = await getJson(app, '/v1/search?factor=%3Cscript%3E');
+    expectProblem(r, 400, 'usage');
+    expect(r.body.detail).toMatch(/factor/);
+  });
+
+  it('serves the outcome codes and factors from data/qi for the filter controls', async () => {
+    const r = await getJson(app, '/v1/qi/vocabulary');
+    expect(r.status).toBe(200);
+    const codes = JSON.parse(readFileSync(new URL('../data/qi/outcomes.json', import.meta.url), 'utf8')).outcomes.map((o: any) => o.code);
+    expect(r.body.outcomes.map((o: any) => o.code)).toEqual(codes);
+    expect(r.body.outcomes.every((o: any) => o.meaning.length > 0)).toBe(true);
+    expect(r.body.factors.find((f: any) => f.id === 'force.k9_bite')).toMatchObject({ group: 'force', label: expect.any(String) });
   });
 });
 

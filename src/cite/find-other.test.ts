@@ -101,6 +101,12 @@ describe('unknown reporters', () => {
     expect(c.reporter).toBeUndefined();
   });
 
+  it('reports a known reporter with a series that does not exist (F.6th) as unknown, not as nothing', () => {
+    expect(only('Made Up v. Case, 77 F.6th 12 (6th Cir. 2024).')).toMatchObject({ type: 'unknown', volume: '77', reporter_found: 'F.6th', page: '12', year: 2024, plaintiff: 'Made Up' });
+    expect(only('Other v. One, 9 So. 9th 33, 35 (Fla. 2003).')).toMatchObject({ type: 'unknown', reporter_found: 'So. 9th', page: '33', pin_cite: '35' });
+    expect(only('Doe v. Roe, 5 F.4th 50 (6th Cir. 2021).')).toMatchObject({ type: 'case', reporter: 'F.4th' });
+  });
+
   it('does not take prose with numbers for an unknown citation', () => {
     expect(cites('In 2019 Officer Smith fired 3 Shots 12 (times).')).toEqual([]);
     expect(cites('Officer Smith, age 45, arrived in Boston 12 (as noted) in 1990.')).toEqual([]);

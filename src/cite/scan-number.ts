@@ -16,9 +16,10 @@ const SHORT_AT = /,? at (\*{0,2}\d{1,6})/y;
 const NOMINATIVE = / \((\d{1,3}) ([A-Z][A-Za-z.]{1,8})\)/y;
 const OTHER_LEXIS = / ((?:[A-Z][A-Za-z.']{0,12} ){1,4})LEXIS (\d{1,7})(?![0-9A-Za-z])/y;
 // A citation-shaped string whose reporter is not in the data ("123 Fake Rptr. 456 (2d Cir. 2019)"): reported as
-// `unknown` so a brief checker can flag a possibly invented reporter. Abbreviation words only, and a court/year
-// parenthetical or a pin must follow, which keeps ordinary prose out.
-const UNKNOWN = / ((?:[A-Z][A-Za-z'&]{0,12}\. ?|[A-Z][a-z]{0,3}\d?[a-z]{0,2} ){1,5})(\d{1,5})(?=(?:, \d{1,5})? \((?:[^()]{0,40} )?(?:1[6-9]|20)\d\d\))/y;
+// `unknown` so a brief checker can flag a possibly invented reporter. Abbreviation words (after the first, a
+// series such as `6th` too: `F.6th`, `So. 5th`), and a court/year parenthetical, after an optional pin, must
+// follow, which keeps ordinary prose out. A known reporter with an unknown series (`F.6th`) lands here too.
+const UNKNOWN = / ((?:[A-Z][A-Za-z'&]{0,12}\. ?|[A-Z][a-z]{0,3}\d?[a-z]{0,2} )(?:[A-Z][A-Za-z'&]{0,12}\. ?|[A-Z][a-z]{0,3}\d?[a-z]{0,2} |\d{1,2}(?:st|nd|rd|th|d)\.? ?){0,4})(\d{1,5})(?=(?:, \d{1,5})? \((?:[^()]{0,40} )?(?:1[6-9]|20)\d\d\))/y;
 const HYPHEN_NEUTRAL = /-(Ohio|NMSC|NMCA)-(\d{1,7})(?![0-9A-Za-z])/y;
 
 /** Tries every citation form that starts with the number at [i, k). */
@@ -36,17 +37,15 @@ export function scanNumber(text: string, i: number, k: number, out: Raw[]): numb
     const end = tryForms(text, i, k, m.end, m.entries.map((e) => e.value), out);
     if (end > 0) return end;
   }
-  if (matches.length === 0) {
-    const unk = stickyAt(UNKNOWN, text, k);
-    if (unk && unk[1]!.includes('.')) {
-      const end = k + unk[0].length;
-      // Law reviews not in the data still have the unmistakable shape of one (Bluebook T13 abbreviations).
-      const journal = /(?:L\. ?Rev\.|L\. ?J\.|\bJ\.|Legal F\.|L\. ?Rep\.|REV\.)$/.test(unk[1]!.trim());
-      const cite = makeCite(journal ? 'journal' : 'unknown', text, i, end);
-      Object.assign(cite, { volume: text.slice(i, k), reporter_found: unk[1]!.trim(), page: unk[2] });
-      out.push({ cite, pageEnd: end });
-      return end;
-    }
+  const unk = stickyAt(UNKNOWN, text, k);
+  if (unk && unk[1]!.includes('.')) {
+    const end = k + unk[0].length;
+    // Law reviews not in the data still have the unmistakable shape of one (Bluebook T13 abbreviations).
+    const journal = /(?:L\. ?Rev\.|L\. ?J\.|\bJ\.|Legal F\.|L\. ?Rep\.|REV\.)$/.test(unk[1]!.trim());
+    const cite = makeCite(journal ? 'journal' : 'unknown', text, i, end);
+    Object.assign(cite, { volume: text.slice(i, k), reporter_found: unk[1]!.trim(), page: unk[2] });
+    out.push({ cite, pageEnd: end });
+    return end;
   }
   if (len === 4) {
     const lex = stickyAt(OTHER_LEXIS, text, k);

@@ -49,7 +49,23 @@ export async function readInput(path: string): Promise<DecodedInput> {
   return decode(bytes, path);
 }
 
-export async function writeOutput(path: string, data: string): Promise<void> {
+/** The line to tell the user when the bytes were not UTF-8 and were read as Windows-1252. */
+export function encodingNote(input: DecodedInput): string | undefined {
+  return input.encoding === 'windows-1252' ? `${input.name} is not valid UTF-8; read it as Windows-1252` : undefined;
+}
+
+/**
+ * A text or HTML input (a file, or `-` for stdin) for a command: the encoding note goes to stderr, and `html` is
+ * the flag when given, else told from the name or content.
+ */
+export async function readTextInput(path: string, html: boolean | undefined): Promise<DecodedInput & { html: boolean }> {
+  const input = await readInput(path);
+  const note = encodingNote(input);
+  if (note) say(`clearly: ${note}`);
+  return { ...input, html: html ?? looksLikeHtml(input.name, input.text) };
+}
+
+export async function writeOutput(path: string, data: string | Uint8Array): Promise<void> {
   try {
     await writeFile(path, data);
   } catch (err) {
@@ -58,7 +74,7 @@ export async function writeOutput(path: string, data: string): Promise<void> {
 }
 
 /** Writes to stdout, resolving when flushed (large outputs must not be cut off by process exit). */
-export function out(data: string): Promise<void> {
+export function out(data: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     process.stdout.write(data, (err) => (err ? reject(err) : resolve()));
   });

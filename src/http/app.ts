@@ -17,6 +17,7 @@ import { registerBriefs } from './routes/briefs.js';
 import { registerCourts } from './routes/courts.js';
 import { registerExport } from './routes/export.js';
 import { registerHealth } from './routes/health.js';
+import { registerQi } from './routes/qi.js';
 import { registerSearch } from './routes/search.js';
 import { registerStats } from './routes/stats.js';
 import { registerWrites } from './routes/writes.js';
@@ -84,6 +85,7 @@ export function createApp(opts: AppOptions): OpenAPIHono {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   registerHealth(app, deps);
   registerSearch(app, deps);
+  registerQi(app);
   registerExport(app, deps);
   registerCases(app, deps);
   registerCitations(app, deps);

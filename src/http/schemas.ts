@@ -4,6 +4,7 @@
  * the CLI prints with --json.
  */
 import { z } from '@hono/zod-openapi';
+import { allFactors, allOutcomeCodes } from '../qi/rules/index.js';
 
 export const Problem = z.object({
   type: z.string(),
@@ -67,3 +68,8 @@ export const Cursor = z.string().max(2000).optional().openapi({ description: 'ne
 export const Limit = z.coerce.number().int().min(1).max(1000).optional().openapi({ description: 'Page size, default 20, at most 1000' });
 
 export const JsonObject = z.record(z.string(), z.unknown());
+
+/** doctrine.md §1.6 outcome codes, from data/qi/outcomes.json. */
+export const OutcomeCode = z.enum(allOutcomeCodes().map((o) => o.code) as [string, ...string[]]).openapi('QiOutcomeCode');
+/** Fact factor ids of the taxonomy, from data/qi/factors.json. */
+export const FactorId = z.enum(allFactors().map((f) => f.id) as [string, ...string[]]).openapi('FactorId');

@@ -3,7 +3,7 @@
  * beside the source's supplied ones, all resolved against the store plus the batch itself.
  */
 import { caseIdFor, opinionIdFor, type CaseInput, type CitationLinkInput, type Store } from '../store/index.js';
-import { engineLinks } from './engine-links.js';
+import { engineLinks, type EngineLink } from './engine-links.js';
 import { BatchIndex, resolveEngineLink, resolveSupplied } from './resolve-links.js';
 import type { SuppliedLink } from './types.js';
 
@@ -34,11 +34,16 @@ export function addCounts(into: LinkCounts, from: LinkCounts): void {
   into.engine += from.engine; into.supplied += from.supplied; into.resolved += from.resolved; into.unresolved += from.unresolved;
 }
 
+/**
+ * One opinion's links. `engine` is the engine's links of `text` when already extracted (prepare.ts), else they
+ * are extracted here.
+ */
 export async function linksForOpinion(
   store: Store, index: BatchIndex, caseId: string, text: string, supplied: SuppliedLink[], counts: LinkCounts, source: string,
+  engine?: EngineLink[],
 ): Promise<{ links: CitationLinkInput[]; waiting: number }> {
   const links: CitationLinkInput[] = [];
-  for (const l of engineLinks(text)) {
+  for (const l of engine ?? engineLinks(text)) {
     const link = await resolveEngineLink(store, index, caseId, l);
     if (link) links.push(link);
   }
@@ -50,16 +55,21 @@ export async function linksForOpinion(
   return { links, waiting: s.waiting };
 }
 
-export async function batchLinks(store: Store, cases: { case: CaseInput; supplied: SuppliedLink[] }[]): Promise<BatchLinks> {
+export async function batchLinks(store: Store, cases: { case: CaseInput; supplied: SuppliedLink[]; engine?: EngineLink[][] }[]): Promise<BatchLinks> {
   const index = new BatchIndex();
   for (const c of cases) index.add(c.case);
+  // Every citation the batch's extracted links name is asked for at once (one query on PostgreSQL, which
+  // answers same-turn lookups together); the loop below then finds the answers cached. Errors surface there.
+  for (const c of cases) {
+    for (const l of c.engine?.flat() ?? []) for (const m of l.members) index.storedCases(store, m.volume, m.reporter, m.page).catch(() => {});
+  }
   const out: BatchLinks = { links: [], counts: emptyCounts(), pending: [] };
-  for (const { case: c, supplied } of cases) {
+  for (const { case: c, supplied, engine } of cases) {
     const caseId = c.id ?? caseIdFor(c.source, c.source_id);
-    for (const o of c.opinions) {
+    for (const [i, o] of c.opinions.entries()) {
       const opinionId = o.id ?? opinionIdFor(c.source, o.source_id);
-      const mine = supplied.filter((s) => s.citing_opinion_source_id === o.source_id);
-      const { links, waiting } = await linksForOpinion(store, index, caseId, o.text, mine, out.counts, c.source);
+      const mine = supplied.length ? supplied.filter((s) => s.citing_opinion_source_id === o.source_id) : supplied;
+      const { links, waiting } = await linksForOpinion(store, index, caseId, o.text, mine, out.counts, c.source, engine?.[i]);
       out.links.push({ opinion_id: opinionId, links });
       if (waiting) out.pending.push({ opinion_id: opinionId, case_id: caseId, source: c.source, supplied: mine });
     }

@@ -2,12 +2,16 @@
  * The import pipeline: a reader's `SourceItem`s → validated cases and rejects → batches, each written with its
  * citation links and checkpoint in one transaction (`Store.upsertCases`). A run killed at any moment leaves the
  * store at the last committed batch; the next run of the same import resumes from its checkpoint.
+ * The store-independent work per case (citation extraction, QI coding, content hash: prepare.ts) arrives done
+ * when the reader did it on its own thread (the bulk reader does); this thread then only resolves and writes.
  */
 import { resolve } from 'node:path';
 import { ClearlyError } from '../errors/index.js';
-import type { CaseInput, JsonValue, RejectInput, Store } from '../store/index.js';
+import type { CaseInput, JsonObject, JsonValue, RejectInput, Store } from '../store/index.js';
+import { precomputedHashes } from '../store/records.js';
 import { addCounts, batchLinks, emptyCounts, type LinkCounts, type PendingOpinion } from './batch-links.js';
 import { codeBatch } from './code-on-import.js';
+import type { EngineLink } from './engine-links.js';
 import { relinkPending } from './relink.js';
 import type { SourceItem, SourceReader, SuppliedLink } from './types.js';
 
@@ -71,7 +75,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
   const progress: ImportProgress = { bytes: 0, records: 0, rejected: 0 };
   const maxCases = opts.batch_size ?? 200;
   const maxBytes = opts.batch_bytes ?? 32 << 20;
-  let cases: { case: CaseInput; supplied: SuppliedLink[] }[] = [];
+  let cases: { case: CaseInput; supplied: SuppliedLink[]; engine?: EngineLink[][]; qi?: JsonObject | null }[] = [];
   let rejects: RejectInput[] = [];
   let textBytes = 0;
   let resumeState: JsonValue = saved?.reader ?? null;
@@ -85,7 +89,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
       cases: cases.map((c) => c.case), links: links.links, rejects,
       checkpoint: { import_key: key, state: state as unknown as JsonValue },
     });
-    if (opts.code_qi !== false) summary.qi_coded += await codeBatch(opts.store, cases.map((c) => c.case), result.ids);
+    if (opts.code_qi !== false) summary.qi_coded += await codeBatch(opts.store, cases.map((c) => c.case), result.ids, cases.map((c) => c.qi));
     summary.imported += result.inserted;
     summary.updated += result.updated;
     summary.unchanged += result.unchanged;
@@ -119,7 +123,9 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
       const problem = validate(item.case);
       if (problem) reject({ location: item.location, reason: problem, excerpt: item.case.case_name });
       else {
-        cases.push({ case: item.case, supplied: item.supplied_links ?? [] });
+        const p = item.prepared;
+        cases.push({ case: item.case, supplied: item.supplied_links ?? [], ...(p ? { engine: p.engine, qi: p.qi } : {}) });
+        if (p?.hash !== undefined) precomputedHashes.set(item.case, p.hash);
         textBytes += item.case.opinions.reduce((n, o) => n + o.text.length + (o.html?.length ?? 0), 0);
       }
     }
@@ -136,6 +142,9 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
   await flush();
   if (pending.length) addCounts(summary.links, await relinkPending(opts.store, pending));
   await opts.store.setCheckpoint(key, null);
+  // Batch by batch the search index grows in many small pieces; merged once here, searches get faster. Nothing to
+  // merge after a run that wrote no case.
+  if (summary.imported + summary.updated > 0) await opts.store.optimizeSearchIndex();
   return finish(summary, started);
 }
 

@@ -13,6 +13,19 @@ export class BatchIndex {
   readonly byCite = new Map<string, Set<string>>();
   readonly opinionCase = new Map<string, string>();
   readonly caseIds = new Set<string>();
+  /** Store answers by `citeKey`, asked once per batch: the store does not change while a batch's links are made. */
+  private readonly stored = new Map<string, Promise<string[]>>();
+
+  /** Ids of the stored cases carrying the citation (cached for the batch). */
+  storedCases(store: Store, volume: string, reporter: string, page: string): Promise<string[]> {
+    const key = citeKey(volume, reporter, page);
+    let ids = this.stored.get(key);
+    if (!ids) {
+      ids = store.findCasesByCitation(volume, reporter, page).then((cases) => cases.map((c) => c.id));
+      this.stored.set(key, ids);
+    }
+    return ids;
+  }
 
   add(c: CaseInput): void {
     const id = c.id ?? caseIdFor(c.source, c.source_id);
@@ -32,7 +45,7 @@ export const AMBIGUOUS = 'ambiguous';
 export async function resolveEngineLink(store: Store, batch: BatchIndex, citingCase: string, l: EngineLink): Promise<CitationLinkInput | undefined> {
   let candidates: Set<string> | undefined;
   for (const m of l.members) {
-    const ids = new Set((await store.findCasesByCitation(m.volume, m.reporter, m.page)).map((c) => c.id));
+    const ids = new Set(await batch.storedCases(store, m.volume, m.reporter, m.page));
     for (const id of batch.byCite.get(citeKey(m.volume, m.reporter, m.page)) ?? []) ids.add(id);
     if (!ids.size) continue;
     candidates = candidates ? new Set([...candidates].filter((id) => ids.has(id))) : ids;
@@ -92,7 +105,7 @@ async function targetOf(store: Store, batch: BatchIndex, s: SuppliedLink): Promi
   }
   const m = /^(\d+)\s+(.+?)\s+(\d+)$/.exec(s.text ?? '');
   if (!m) return undefined;
-  const ids = new Set((await store.findCasesByCitation(m[1]!, m[2]!, m[3]!)).map((c) => c.id));
+  const ids = new Set(await batch.storedCases(store, m[1]!, m[2]!, m[3]!));
   for (const id of batch.byCite.get(citeKey(m[1]!, m[2]!, m[3]!)) ?? []) ids.add(id);
   return ids.size === 1 ? [...ids][0] : undefined;
 }

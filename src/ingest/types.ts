@@ -4,6 +4,7 @@
  * links citations, records rejects and checkpoints, and reports progress. Readers never touch the store.
  */
 import type { CaseInput, JsonValue } from '../store/index.js';
+import type { PreparedCase } from './prepare.js';
 
 /** Where an item came from, for rejects and error messages. */
 export interface SourceLocation {
@@ -47,6 +48,8 @@ export type SourceItem =
       location: SourceLocation;
       /** Opaque resume state: after this item is committed, re-reading may start from here. */
       resume?: JsonValue;
+      /** Store-independent work already done on the case (`prepareCase`), e.g. on the reader's worker thread. */
+      prepared?: PreparedCase;
     }
   | {
       kind: 'reject';

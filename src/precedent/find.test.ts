@@ -90,6 +90,42 @@ describe('ranking by factual similarity', () => {
     expect(r.precedents[1]!.flags.join(' ')).toMatch(/different right/);
   });
 
+  it('ranks a decision relied on by earlier decisions above an equal one nobody relied on; later citers do not count', async () => {
+    const facts = ['force.k9_bite', 'subject.surrendered_hands_up'];
+    const r = await find([
+      { n: '1', name: 'Alone v. Roe', cite: '701 F.4th 1', factors: facts },
+      { n: '2', name: 'Leading v. Roe', cite: '702 F.4th 2', factors: facts },
+      { n: '3', name: 'Citer v. Roe', date: '2015-01-01', factors: ['offense.misdemeanor'], relies: ['702 F.4th 2'] },
+      { n: '4', name: 'Later Citer v. Roe', date: '2020-01-01', factors: ['offense.misdemeanor'], relies: ['701 F.4th 1', '701 F. 4th 1'] },
+    ]);
+    expect(names(r).slice(0, 2)).toEqual(['Leading v. Roe', 'Alone v. Roe']);
+    expect(r.precedents.map((p) => p.components.reliance).slice(0, 2)).toEqual([0.431, 0]);
+  });
+
+  it('shows a decision handed down after the incident below an equally close one that was the law at the time', async () => {
+    const facts = ['force.k9_bite', 'subject.surrendered_hands_up'];
+    const r = await find([
+      { n: '1', name: 'After v. Roe', date: '2020-05-01', factors: facts },
+      { n: '2', name: 'Before Unpublished v. Roe', status: 'unpublished', factors: facts },
+    ]);
+    expect(names(r)).toEqual(['Before Unpublished v. Roe', 'After v. Roe']);
+    expect(r.precedents.every((p) => !p.eligible)).toBe(true);
+  });
+
+  it('with no force or subject fact in the incident, lists earlier Supreme Court fact decisions on the same right', async () => {
+    const decisions = [
+      { n: '1', name: 'Supreme Shooting v. Roe', court: 'scotus', prong1: 'no_violation' as const, factors: ['force.firearm', 'subject.armed_knife'] },
+      { n: '2', name: 'Circuit Shooting v. Roe', factors: ['force.firearm', 'subject.armed_knife'] },
+      { n: '3', name: 'Supreme Search v. Roe', court: 'scotus', prong1: 'no_violation' as const, factors: ['subject.armed_knife'], right: 'fourth_amendment_unlawful_search' },
+      { n: '4', name: 'Supreme Later v. Roe', court: 'scotus', date: '2020-01-01', prong1: 'no_violation' as const, factors: ['force.firearm'] },
+      { n: '5', name: 'Supreme Standard v. Roe', court: 'scotus', prong1: 'no_violation' as const, factors: [] },
+    ];
+    expect(names(await find(decisions, testIncident({ factors: given('setting.home') })))).toEqual(['Supreme Shooting v. Roe']);
+    await store?.close();
+    // An incident with facts of its own is compared on them: no shared force or subject fact, nothing listed.
+    expect(names(await find(decisions, k9HandsUp))).toEqual([]);
+  });
+
   it('never returns an excluded decision (leave-one-out)', async () => {
     store = await storeWith([{ n: '1', factors: ['force.k9_bite'] }, { n: '2', factors: ['force.k9_bite'] }]);
     const ids = (await store.listCases({})).items.map((c) => c.id);

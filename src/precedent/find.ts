@@ -9,6 +9,7 @@ import { obviousCase, robustConsensus } from './consensus.js';
 import { eligibility } from './eligibility.js';
 import { isRelevant, scoreCandidate } from './rank.js';
 import { generalStandards } from './standards.js';
+import { relianceCounts, relianceScore } from './reliance.js';
 import { bm25Scores } from './text.js';
 import type { FinderResult, Incident, RankedPrecedent, Rules } from './types.js';
 
@@ -33,9 +34,13 @@ export async function findPrecedents(store: Store, incident: Incident, rules: Ru
   const rule = rules.circuitRule(incident.circuit);
   const labels = incident.factors.map((f) => rules.factor(f.id)?.label ?? '').join(' ');
   const text = bm25Scores(`${incident.facts ?? ''} ${labels}`, candidates.map((c) => c.digest));
+  const relied = relianceCounts(candidates, incident.date);
   const scored = candidates
-    .map((c, i) => scoreCandidate(c, incident, eligibility(c.case, c.coding, incident, rule, rules.recentDays()), text[i] ?? 0, rules))
-    .filter((p) => isRelevant(p, incident));
+    .map((c, i) => scoreCandidate(c, incident, eligibility(c.case, c.coding, incident, rule, rules.recentDays()), text[i] ?? 0, rules, relianceScore(relied[i] ?? 0)))
+    .filter((p, i) => {
+      const coding = candidates[i]!.coding;
+      return isRelevant(p, incident, coding?.right ?? null, (coding?.factors ?? []).some((f) => /^(force|subject)\./.test(f.id)));
+    });
   const eligible = scored.filter((p) => p.eligible).sort(byScore);
   const close = scored.filter((p) => !p.eligible).sort(byScore);
   const listed = [...eligible.slice(0, opts.limit ?? 10), ...close.slice(0, opts.closeLimit ?? 10)];

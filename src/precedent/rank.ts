@@ -9,14 +9,21 @@ import { matchFactors, supportFor } from './similarity.js';
 import { authorityWeight, courtLabel } from './standing.js';
 import type { Candidate, Eligibility, Incident, RankedPrecedent, Rules } from './types.js';
 
-export const WEIGHTS = { factors: 0.55, text: 0.25, authority: 0.2 } as const;
+export const WEIGHTS = { factors: 0.5, text: 0.2, authority: 0.2, reliance: 0.1 } as const;
+
+/**
+ * A decision handed down on or after the incident date could not have given the officer notice; in the
+ * close-but-ineligible list it is shown after the decisions that were the law at the time (the ones both sides
+ * will argue from), by this factor on its score. A design choice, not a legal rule.
+ */
+export const LATER_DECISION_FACTOR = 0.6;
 
 /**
  * How far apart two rights are: 1 the same (or one names only the kind, `excessive_force`), 0.8 the same kind
  * under another amendment (Fourth vs Fourteenth: another standard, §3.1), 0.5 another kind of claim.
  */
 export function rightAffinity(a: string, b: string): number {
-  if (a === b || a.endsWith(`_${b}`) || b.endsWith(`_${a}`)) return 1;
+  if (!a || !b || a === b || a.endsWith(`_${b}`) || b.endsWith(`_${a}`)) return 1;
   const kind = (r: string): string => r.replace(/^[a-z]+_amendment_/, '');
   return kind(a) === kind(b) ? 0.8 : 0.5;
 }
@@ -35,14 +42,15 @@ export function holdingOf(coding: QiCoding | null): string | null {
   return ev?.sentence ?? null;
 }
 
-export function scoreCandidate(cand: Candidate, incident: Incident, elig: Eligibility, text: number, rules: Rules): Omit<RankedPrecedent, 'rank'> {
+export function scoreCandidate(cand: Candidate, incident: Incident, elig: Eligibility, text: number, rules: Rules, reliance = 0): Omit<RankedPrecedent, 'rank'> {
   const coding = cand.coding;
   const precedentIds = (coding?.factors ?? []).map((f) => f.id);
   const m = matchFactors(incident.factors.map((f) => f.id), precedentIds, rules.distinguishingPairs());
   const authority = authorityWeight(elig.standing, cand.case.precedential_status === 'published');
   const textScore = Math.max(text, cand.fts);
-  let score = WEIGHTS.factors * m.score + WEIGHTS.text * textScore + WEIGHTS.authority * authority - m.penalty;
+  let score = WEIGHTS.factors * m.score + WEIGHTS.text * textScore + WEIGHTS.authority * authority + WEIGHTS.reliance * reliance - m.penalty;
   const flags = [...elig.flags];
+  if (cand.case.decision_date !== null && cand.case.decision_date >= incident.date) score *= LATER_DECISION_FACTOR;
   if (elig.eligible && coding?.prong1 === 'violation' && coding.prong2 === 'not_clearly_established') {
     flags.push('held the conduct unconstitutional but not clearly established on its own facts’ date; from its decision date it can itself give notice');
   }
@@ -74,7 +82,7 @@ export function scoreCandidate(cand: Candidate, incident: Incident, elig: Eligib
     flags,
     reasons: elig.reasons,
     components: {
-      factors: round(m.score), text: round(textScore), authority: round(authority), penalty: round(m.penalty),
+      factors: round(m.score), text: round(textScore), authority: round(authority), reliance: round(reliance), penalty: round(m.penalty),
     },
     outcome: coding?.outcome ?? null,
     prong1: coding?.prong1 ?? null,
@@ -89,15 +97,27 @@ export function scoreCandidate(cand: Candidate, incident: Incident, elig: Eligib
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**
+ * A Supreme Court decision about the same right, decided before the incident, that decided a fact pattern (coded
+ * with a force or subject fact). When the incident itself names no force and no subject fact there is nothing to
+ * compare facts on, and these are the decisions every officer is held to — worth reading first. Standard-setting
+ * decisions with no facts are listed apart (standards.ts).
+ */
+export function supremeOnSameRight(p: Omit<RankedPrecedent, 'rank'>, incident: Incident, right: string | null, factual: boolean): boolean {
+  if (!factual || !right || !incident.right || rightAffinity(right, incident.right) < 1) return false;
+  return p.standing === 'supreme_court' && p.decision_date !== null && p.decision_date < incident.date;
+}
+
+/**
  * Worth showing: the precedent shares (or nearly shares) the incident's force or the subject's conduct — a
  * decision that shares the force but is distinguished on the subject is exactly what a lawyer must see — or its
  * facts read clearly alike. A shared offense or setting alone, or a distinction alone, is not enough. Incidents
- * without force or subject factors fall back to any shared factor.
+ * without force or subject factors fall back to any shared factor, or a Supreme Court decision on the same right.
  */
-export function isRelevant(p: Omit<RankedPrecedent, 'rank'>, incident: Incident): boolean {
+export function isRelevant(p: Omit<RankedPrecedent, 'rank'>, incident: Incident, right: string | null = null, factual = false): boolean {
   if (p.components.text >= 0.35) return true;
   const core = (id: string): boolean => id.startsWith('force.') || id.startsWith('subject.');
   const incidentHasCore = incident.factors.some((f) => core(f.id));
+  if (!incidentHasCore && supremeOnSameRight(p, incident, right, factual)) return true;
   const touched = [...p.matched_factors, ...p.partial_factors];
   return incidentHasCore ? touched.some(core) : touched.length > 0;
 }

@@ -1,63 +1,59 @@
 /**
  * Full-text phrases that find opinions about each fact factor — search vocabulary for candidate retrieval, a
- * software design (not law). Phrases, not common single words: "shot", "seizure", "handcuffed" or "burglary" occur
- * in a large share of federal opinions (criminal appeals, Fourth Amendment cases) and would make every query score
- * much of the corpus; "shot him", "police dog" or "hands raised" do not. Single words stay only where they are
- * rare outside force cases (taser, k9, chokehold).
- * Factors not listed here fall back to the words the coder read or the factor's label.
+ * software design (not law) — read from data/qi/search-terms.json and validated once at startup. Each row names a
+ * factor of data/qi/factors.json, its phrases, a `source` from the file's sources and a `verified` flag (false
+ * throughout: the vocabulary decides which opinions are read, never how they rank or whether they are eligible).
+ * Phrases rather than common words keep the query selective (see the file's comment). Factors not listed fall
+ * back to the words the coder read or the factor's label.
  */
-export const SEARCH_TERMS: Readonly<Record<string, readonly string[]>> = {
-  'force.firearm': ['shot him', 'shot and killed', 'deadly force', 'opened fire', 'fired shots'],
-  'force.firearm_at_vehicle': ['shot at the car', 'fired into the vehicle', 'moving vehicle'],
-  'force.shots_after_down': ['continued to shoot', 'continued firing'],
-  'force.errant_shot_bystander': ['shot the dog', 'stray bullet'],
-  'force.taser_probe': ['taser', 'tased', 'conducted energy'],
-  'force.taser_drive_stun': ['drive stun', 'drive-stun'],
-  'force.taser_repeated': ['tased him repeatedly', 'multiple taser'],
-  'force.taser_restrained': ['tased while handcuffed', 'tased him while'],
-  'force.k9_bite': ['police dog', 'k9', 'canine'],
-  'force.oc_spray': ['pepper spray', 'oc spray'],
-  'force.chemical_munitions': ['tear gas', 'chemical agents'],
-  'force.neck_restraint': ['chokehold', 'carotid', 'neck restraint'],
-  'force.prone_restraint_weight': ['prone restraint', 'body weight'],
-  'force.knee_on_back': ['knee on his back', 'knee on her back'],
-  'force.takedown': ['takedown', 'took him to the ground', 'slammed'],
-  'force.strikes_kicks': ['punched', 'kicked', 'baton'],
-  'force.vehicle_ramming': ['rammed', 'pit maneuver'],
-  'force.restraint_conditions': ['hitching post'],
-  'subject.armed_firearm': ['pointed a gun', 'armed with a gun', 'holding a gun'],
-  'subject.armed_knife': ['holding a knife', 'with a knife'],
-  'subject.armed_other': ['hammer'],
-  'subject.weapon_accessible': ['in his pocket'],
-  'subject.reaching': ['waistband', 'reached for'],
-  'subject.unarmed': ['unarmed'],
-  'subject.flee_foot': ['fled on foot', 'ran away'],
-  'subject.flee_vehicle': ['vehicle pursuit', 'high-speed chase', 'fled in'],
-  'subject.walking_away': ['walked away', 'walking away'],
-  'subject.active_resistance': ['actively resisting', 'resisted arrest'],
-  'subject.passive_resistance': ['passive resistance', 'passively resisting'],
-  'subject.compliant': ['was compliant', 'did not resist'],
-  'subject.surrendered_hands_up': ['hands raised', 'hands up', 'hands in the air'],
-  'subject.surrendered_prone': ['lying on the ground', 'lying face down', 'lying prone'],
-  'subject.handcuffed': ['while handcuffed', 'already handcuffed'],
-  'subject.incapacitated': ['incapacitated'],
-  'subject.mental_crisis': ['mental illness', 'mentally ill', 'mental health crisis'],
-  'subject.intoxicated': ['intoxicated'],
-  'subject.juvenile': ['year-old boy', 'year-old girl', 'year-old child'],
-  'subject.pregnant': ['pregnant'],
-  'subject.medical_emergency': ['had a seizure', 'medical emergency'],
-  'subject.bystander': ['bystander'],
-  'subject.detainee': ['pretrial detainee'],
-  'subject.prisoner': ['prison guard', 'correctional officer'],
-  'offense.violent_felony': ['violent felony'],
-  'offense.nonviolent_felony': ['burglary suspect', 'suspected burglary'],
-  'offense.misdemeanor': ['minor offense', 'misdemeanor offense'],
-  'offense.traffic': ['traffic violation'],
-  'setting.traffic_stop': ['traffic stop'],
-  'setting.vehicle_pursuit': ['police pursuit', 'vehicle pursuit'],
-  'setting.crowd_protest': ['protesters'],
-  'setting.jail': ['holding cell', 'booking area'],
-  'setting.prison': ['prison guard', 'prison cell'],
-  'setting.warrant_execution': ['search warrant', 'arrest warrant'],
-  'setting.school': ['school resource officer'],
-};
+import { ClearlyError } from '../errors/index.js';
+import { qiDataPath, readQiJson } from '../qi/rules/data.js';
+import { factor } from '../qi/rules/index.js';
+
+export const SEARCH_TERMS_FILE = 'search-terms.json';
+
+interface SearchTermsFile {
+  sources?: Record<string, string>;
+  rows?: { factor?: unknown; phrases?: unknown; source?: unknown; verified?: unknown }[];
+}
+
+/** Every problem of the file, as `factor: message`; empty when sound. `known` tells a factor id from a typo. */
+export function validateSearchTerms(file: unknown, known: (id: string) => boolean = (id) => factor(id) !== undefined): string[] {
+  const f = file as SearchTermsFile | null;
+  if (!f || !Array.isArray(f.rows)) return ['rows: missing or not an array'];
+  const sources = f.sources ?? {};
+  const issues: string[] = [];
+  const seen = new Set<string>();
+  for (const [i, r] of f.rows.entries()) {
+    const at = typeof r.factor === 'string' ? r.factor : `#${i}`;
+    if (typeof r.factor !== 'string' || !known(r.factor)) issues.push(`${at}: not a factor of data/qi/factors.json`);
+    else if (seen.has(r.factor)) issues.push(`${at}: listed twice`);
+    else seen.add(r.factor);
+    if (!Array.isArray(r.phrases) || r.phrases.length === 0) issues.push(`${at}: phrases missing`);
+    else {
+      for (const p of r.phrases) {
+        if (typeof p !== 'string' || p.trim() !== p || p.length < 2 || /["*()]/.test(p) || p !== p.toLowerCase()) {
+          issues.push(`${at}: phrase ${JSON.stringify(p)} must be lower-case words without quotes, stars or parentheses`);
+        }
+      }
+      if (new Set(r.phrases).size !== r.phrases.length) issues.push(`${at}: a phrase is listed twice`);
+    }
+    if (typeof r.source !== 'string' || !(r.source in sources)) issues.push(`${at}: source must name an entry of the file's sources`);
+    if (typeof r.verified !== 'boolean') issues.push(`${at}: verified must be true or false`);
+  }
+  return issues;
+}
+
+export function loadSearchTerms(file: unknown = readQiJson<unknown>(SEARCH_TERMS_FILE)): Readonly<Record<string, readonly string[]>> {
+  const issues = validateSearchTerms(file);
+  if (issues.length) {
+    throw new ClearlyError('internal', `data/qi/${SEARCH_TERMS_FILE}: ${issues[0]} (${issues.length} problem(s))`, {
+      location: { file: qiDataPath(SEARCH_TERMS_FILE) },
+    });
+  }
+  const out: Record<string, readonly string[]> = {};
+  for (const r of (file as SearchTermsFile).rows!) out[r.factor as string] = Object.freeze([...(r.phrases as string[])]);
+  return Object.freeze(out);
+}
+
+export const SEARCH_TERMS: Readonly<Record<string, readonly string[]>> = loadSearchTerms();

@@ -91,6 +91,8 @@ export interface FakeDecision {
   coder?: 'machine' | 'human';
   right?: string;
   coded?: boolean;
+  /** Citations its clearly-established analysis relied on (coding `precedents`). */
+  relies?: string[];
 }
 
 export function codingFor(d: FakeDecision): QiCoding & { holding?: string } {
@@ -99,7 +101,8 @@ export function codingFor(d: FakeDecision): QiCoding & { holding?: string } {
     prong2: d.prong1 === 'violation' || d.prong1 === undefined ? 'clearly_established' : 'not_clearly_established',
     posture: 'interlocutory_appeal', right: d.right ?? 'fourth_amendment_excessive_force',
     factors: (d.factors ?? []).map((id) => ({ id, evidence: `The record shows ${id.split('.')[1]!.replace(/_/g, ' ')}.`, confidence: 0.9 })),
-    precedents: [], coded_by: { coder: d.coder ?? 'human', method: 'test' },
+    precedents: (d.relies ?? []).map((citation) => ({ citation, case_name: null, relation: 'relied_on' as const })),
+    coded_by: { coder: d.coder ?? 'human', method: 'test' },
     ...(d.holding ? { holding: d.holding } : {}),
   };
 }

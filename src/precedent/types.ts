@@ -182,7 +182,8 @@ export interface RankedPrecedent {
   extra_factors: string[];
   flags: string[];
   reasons: string[];
-  components: { factors: number; text: number; authority: number; penalty: number };
+  /** Score parts (0..1 each but the penalty): `reliance` = how many earlier candidates rely on it (reliance.ts). */
+  components: { factors: number; text: number; authority: number; reliance: number; penalty: number };
   outcome: string | null;
   prong1: string | null;
   prong2: string | null;

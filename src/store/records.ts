@@ -19,6 +19,16 @@ const STATUSES: readonly PrecedentialStatus[] = [
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const sha1 = (s: string): string => createHash('sha1').update(s).digest('hex');
+/**
+ * A digest of a string for the content hash, exact for every JS string: SHA-1 of its UTF-8 bytes when it is
+ * well-formed (UTF-8 is then one-to-one), else, marked apart, of its UTF-16 code units (lone surrogates would all
+ * encode as U+FFFD in UTF-8). `utf8Sha1` is the UTF-8 digest when the caller already has it.
+ */
+const isWellFormed = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed();
+function digest(s: string, utf8Sha1?: string): string {
+  if (isWellFormed(s)) return utf8Sha1 ?? sha1(s);
+  return 'u16:' + createHash('sha1').update(s, 'utf16le').digest('hex');
+}
 
 /** Deterministic ids let an importer name a case or opinion (e.g. in citation links) before writing it. */
 export const caseIdFor = (source: string, sourceId: string): string => 'c_' + sha1(`${source}\0${sourceId}`).slice(0, 16);
@@ -53,6 +63,13 @@ function bad(input: { source?: unknown; source_id?: unknown }, message: string):
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
 export function normalizeCase(input: CaseInput): NormalizedCase {
+  const { record, opinions, textSha1 } = normalizeParts(input);
+  const hash = precomputedHashes.get(input) ?? contentHash(record, opinions, textSha1);
+  return { record, opinions, hash };
+}
+
+/** The record and opinions, and for each opinion the UTF-8 SHA-1 of its text when this call computed it. */
+function normalizeParts(input: CaseInput): Omit<NormalizedCase, 'hash'> & { textSha1: (string | undefined)[] } {
   if (!nonEmpty(input.source) || !nonEmpty(input.source_id)) throw bad(input, 'source and source_id are required');
   if (typeof input.case_name !== 'string') throw bad(input, 'case_name must be a string');
   const date = input.decision_date ?? null;
@@ -81,20 +98,51 @@ export function normalizeCase(input: CaseInput): NormalizedCase {
     source_url: input.source_url ?? null,
   };
   const seen = new Set<string>();
-  const opinions = (input.opinions ?? []).map((o): OpinionRecord => {
+  const textSha1: (string | undefined)[] = [];
+  const opinions = (input.opinions ?? []).map((o, i): OpinionRecord => {
     if (!nonEmpty(o.source_id)) throw bad(input, 'every opinion needs a source_id');
     if (typeof o.text !== 'string') throw bad(input, `opinion ${o.source_id}: text must be a string`);
     const oid = o.id ?? opinionIdFor(input.source, o.source_id);
     if (seen.has(oid)) throw bad(input, `opinion ${o.source_id} appears twice`);
     seen.add(oid);
+    if (o.sha1 == null) textSha1[i] = sha1(o.text);
     return {
       id: oid, case_id: id, type: o.type ?? 'unknown', author: o.author ?? null, text: o.text,
-      html: o.html ?? null, source_id: o.source_id, sha1: o.sha1 ?? sha1(o.text),
+      html: o.html ?? null, source_id: o.source_id, sha1: o.sha1 ?? textSha1[i]!,
     };
   });
+  return { record, opinions, textSha1 };
+}
+
+/**
+ * Marks the content hash format. Version 1 (no prefix) hashed the sorted-key JSON of the whole record, opinion
+ * text and HTML included; version 2 hashes the same JSON with each opinion's text and HTML replaced by their own
+ * digests (`digest`), so the big strings are hashed once, in place, instead of being copied into one huge JSON string. A
+ * record stored with a version 1 hash is therefore reported "updated" (and rewritten) once by its first re-import.
+ */
+const HASH_VERSION = 'v2:';
+
+function contentHash(record: CaseRecord, opinions: OpinionRecord[], textSha1: (string | undefined)[]): string {
   const { id: _id, ...hashed } = record;
-  const hash = sha1(stableStringify({ ...hashed, opinions: opinions.map(({ case_id: _c, ...o }) => o) }));
-  return { record, opinions, hash };
+  const ops = opinions.map(({ case_id: _c, text, html, ...o }, i) => ({ ...o, text_sha1: digest(text, textSha1[i]), html_sha1: html === null ? null : digest(html) }));
+  return HASH_VERSION + sha1(stableStringify({ ...hashed, opinions: ops }));
+}
+
+/**
+ * Content hashes computed ahead of the write (the import pipeline hashes on the reader's worker thread), by
+ * `caseContentHash` on an identical copy of the input. `normalizeCase` uses one when its input object is a key.
+ */
+export const precomputedHashes = new WeakMap<CaseInput, string>();
+
+/**
+ * The content hash `normalizeCase(input).hash` would compute (throws as it would on invalid input). Fills in each
+ * opinion's default `sha1` on the input as a side effect — the value `normalizeCase` would give it anyway — so
+ * the text is not digested again at write time.
+ */
+export function caseContentHash(input: CaseInput): string {
+  const { record, opinions, textSha1 } = normalizeParts(input);
+  opinions.forEach((o, i) => { input.opinions[i]!.sha1 ??= o.sha1; });
+  return contentHash(record, opinions, textSha1);
 }
 
 export function normalizeLinks(opinionId: string, links: CitationLinkInput[]): { links: CitationLink[]; hash: string } {
@@ -119,5 +167,7 @@ export function normalizeLinks(opinionId: string, links: CitationLinkInput[]): {
       origin: l.origin ?? 'engine',
     };
   });
-  return { links: out, hash: sha1(stableStringify(out)) };
+  // Every link object above is built with the same key order, so plain JSON is already canonical (and much
+  // cheaper than stableStringify); the prefix keeps these hashes apart from the earlier sorted-key ones.
+  return { links: out, hash: 'v2:' + sha1(JSON.stringify(out)) };
 }

@@ -74,6 +74,72 @@ export function searchSuite(store: StoreGetter): void {
     expect(new Set(seen).size).toBe(23);
   });
 
+  it('filters by the QI coding that counts (human over machine): decides_qi, any outcome, all factors', async () => {
+    const hit = (f: string) => ({ id: f, evidence: 'Fictional evidence sentence.', confidence: 0.9 });
+    const coding = (decides: boolean, outcome: string | null, factors: string[]) =>
+      ({ decides_qi: decides, outcome, factors: factors.map(hit), precedents: [] });
+    // name: machine says AFFIRM_GRANT with a taser; a human corrected it to AFFIRM_DENIAL with a dog bite too.
+    await store().putQiCoding({ case_id: id('name'), coder: 'machine', coding: coding(true, 'AFFIRM_GRANT', ['force.taser_probe']) });
+    await store().putQiCoding({ case_id: id('name'), coder: 'human', coding: coding(true, 'AFFIRM_DENIAL', ['force.taser_probe', 'force.k9_bite']) });
+    await store().putQiCoding({ case_id: id('body'), coder: 'machine', coding: coding(true, 'REVERSE_DENIAL', ['force.taser_probe']) });
+    await store().putQiCoding({ case_id: id('terms'), coder: 'machine', coding: coding(false, null, []) });
+    // taser: no coding at all, so no QI filter keeps it.
+
+    const sorted = async (q: Partial<SearchQuery>) => (await ids({ text: 'force', ...q })).sort();
+    expect(await sorted({ decides_qi: true })).toEqual([id('name'), id('body')].sort());
+    expect(await sorted({ decides_qi: false })).toEqual([id('terms')]);
+    expect(await sorted({ qi_outcomes: ['AFFIRM_DENIAL'] })).toEqual([id('name')]);
+    expect(await sorted({ qi_outcomes: ['AFFIRM_GRANT'] })).toEqual([]); // the machine's outcome no longer counts
+    expect(await sorted({ qi_outcomes: ['AFFIRM_DENIAL', 'REVERSE_DENIAL'] })).toEqual([id('name'), id('body')].sort());
+    expect(await sorted({ factors: ['force.taser_probe'] })).toEqual([id('name'), id('body')].sort());
+    expect(await sorted({ factors: ['force.taser_probe', 'force.k9_bite'] })).toEqual([id('name')]);
+    expect(await sorted({ factors: ['force.k9_bite', 'force.k9_bite', 'force.taser_probe'] })).toEqual([id('name')]);
+    expect(await sorted({ factors: ['force.k9_bite', 'subject.fictional_factor'] })).toEqual([]);
+    expect(await sorted({ decides_qi: true, qi_outcomes: ['REVERSE_DENIAL'], circuit: '6' })).toEqual([id('body')]);
+
+    // A later machine re-coding changes nothing while the human row stands; a human correction applies at once.
+    await store().putQiCoding({ case_id: id('name'), coder: 'machine', coding: coding(false, 'GVR', []) });
+    expect(await sorted({ qi_outcomes: ['AFFIRM_DENIAL'] })).toEqual([id('name')]);
+    await store().putQiCoding({ case_id: id('body'), coder: 'human', coding: coding(true, 'REVERSE_DENIAL', ['force.k9_bite']) });
+    expect(await sorted({ factors: ['force.taser_probe'] })).toEqual([id('name')]);
+    expect(await sorted({ factors: ['force.k9_bite'] })).toEqual([id('name'), id('body')].sort());
+
+    // listCases applies the same filters.
+    const listed = (await store().listCases({ factors: ['force.k9_bite'], qi_outcomes: ['AFFIRM_DENIAL'] })).items.map((c) => c.id);
+    expect(listed).toEqual([id('name')]);
+  });
+
+  it('pages a selective filter over many better-ranked matches in rank order, each hit once', async () => {
+    // 60 matches; the 4 in circuit 7 rank last (one occurrence in a long text), so small pages must look past
+    // far more than a page's worth of better matches outside the filter.
+    await store().upsertCases({ cases: Array.from({ length: 60 }, (_, i) => caseInput(`w${i}`, {
+      circuit: i % 15 === 14 ? '7' : '6',
+      opinions: op(`w${i}`, i % 15 === 14 ? `${FILLER} widening ${FILLER}` : `widening widening ${'word '.repeat(i % 7)}`),
+    })) });
+    const seen: string[] = [];
+    const scores: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store().search({ text: 'widening', circuit: '7', limit: 1, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items.map((h) => h.case.id));
+      scores.push(...page.items.map((h) => h.score));
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+    expect(seen.sort()).toEqual([14, 29, 44, 59].map((i) => id(`w${i}`)).sort());
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect((await ids({ text: 'widening', circuit: '7', limit: 3 })).length).toBe(3);
+  });
+
+  it('answers the same after optimizeSearchIndex (the importer calls it after a bulk import)', async () => {
+    const queries = ['force', '"excessive force"', 'taser OR threat', 'force NOT deadly'];
+    const before = await Promise.all(queries.map((text) => store().search({ text })));
+    await store().optimizeSearchIndex();
+    await store().optimizeSearchIndex();
+    expect(await Promise.all(queries.map((text) => store().search({ text })))).toEqual(before);
+    await store().upsertCases({ cases: [caseInput('late', { opinions: op('late', 'A later taser case.') })] });
+    expect(await ids({ text: 'taser' })).toContain(id('late'));
+  });
+
   it('reports malformed queries, cursors and filters as usage errors', async () => {
     for (const text of ['"excessive force', 'force AND', '(force', 'force)', 'NOT force', 'force OR OR taser', '', '   ', '§ --', 'ta*ser']) {
       await expectClearlyError(store().search({ text }), 'usage');
@@ -81,5 +147,8 @@ export function searchSuite(store: StoreGetter): void {
     await expectClearlyError(store().search({ text: 'force', cursor: 'garbage' }), 'usage');
     await expectClearlyError(store().search({ text: 'force', after: '3/2/2019' }), 'usage');
     await expectClearlyError(store().search({ text: 'force', limit: 0 }), 'usage');
+    await expectClearlyError(store().search({ text: 'force', decides_qi: 'yes' as unknown as boolean }), 'usage');
+    await expectClearlyError(store().search({ text: 'force', factors: 'force.k9_bite' as unknown as string[] }), 'usage');
+    await expectClearlyError(store().search({ text: 'force', qi_outcomes: Array.from({ length: 51 }, (_, i) => `X${i}`) }), 'usage');
   });
 }

@@ -93,6 +93,12 @@ export interface Store {
   // --- search --------------------------------------------------------------------------------------------------
   /** Full-text search, one hit per case (its best opinion), best first. */
   search(query: SearchQuery): Promise<Page<SearchHit>>;
+  /**
+   * For importers, once at the end of a bulk import: SQLite merges the FTS5 index into one segment (seconds per
+   * 100k opinions; one write transaction); PostgreSQL flushes the GIN pending list and refreshes planner
+   * statistics. Results never change, only how fast they come; safe to call at any time.
+   */
+  optimizeSearchIndex(): Promise<void>;
 
   // --- QI coding -----------------------------------------------------------------------------------------------
   /** Stores one coding per (case, coder): a machine re-coding replaces only the machine row. */

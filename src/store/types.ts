@@ -159,6 +159,16 @@ export interface CaseFilter {
   before?: string;
   /** Only `precedential_status = published`. */
   published?: boolean;
+  /**
+   * The QI filters apply to the coding that counts (human over machine); cases without a coding match none of
+   * them. `decides_qi: true` keeps cases whose coding says `decides_qi: true`; `false`, coded cases whose coding
+   * does not.
+   */
+  decides_qi?: boolean;
+  /** Any of these outcome codes (doctrine.md §1.6, data/qi/outcomes.json), e.g. `AFFIRM_DENIAL`. */
+  qi_outcomes?: string[];
+  /** All of these factor ids (data/qi/factors.json), e.g. `force.k9`. */
+  factors?: string[];
 }
 
 export interface PageRequest {

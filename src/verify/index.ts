@@ -1,5 +1,4 @@
 /** Brief and complaint check: citations verified against the store, with qualified-immunity warnings. */
 export { verifyText, type VerifyReport, type VerifiedCitation, type VerifyStatus, type CaseMatch } from './verify.js';
 export { readDocument, documentFromBytes, type DocumentText } from './read-document.js';
-export { findUnknownReporters, type UnknownReporterHit } from './unknown-reporter.js';
 export { qiWarnings, type Warning, type WarningCode, type IncidentContext } from './warnings.js';

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ClearlyError } from '../errors/index.js';
-import { decode, looksLikeHtml, MAX_INPUT_BYTES } from '../cli/io.js';
+import { decode, encodingNote, looksLikeHtml, MAX_INPUT_BYTES } from '../cli/io.js';
 
 export interface DocumentText {
   text: string;
@@ -52,10 +52,8 @@ export async function documentFromBytes(bytes: Buffer, name: string): Promise<Do
   }
   const decoded = decode(bytes, name);
   const html = looksLikeHtml(name, decoded.text);
-  return {
-    text: decoded.text, html, kind: html ? 'html' : 'text', name,
-    ...(decoded.encoding === 'windows-1252' ? { note: `${name} is not valid UTF-8; read it as Windows-1252` } : {}),
-  };
+  const note = encodingNote(decoded);
+  return { text: decoded.text, html, kind: html ? 'html' : 'text', name, ...(note ? { note } : {}) };
 }
 
 export async function readDocument(path: string): Promise<DocumentText> {

@@ -40,6 +40,18 @@ describe('verifyText', () => {
     expect(r.citations.map((c) => c.span[0])).toEqual([...r.citations.map((c) => c.span[0])].sort((x, y) => x - y));
   });
 
+  it('takes unknown reporters from the citation engine, with the parts the engine read', async () => {
+    const r = await verifyText(store, BRIEF);
+    const made = r.citations.find((c) => c.status === 'unknown_reporter')!;
+    expect(made).toMatchObject({ case_name: 'Made Up v. Case', volume: '77', reporter: 'F.6th', page: '12', year: 2024, court: 'ca6', matches: [] });
+    expect(BRIEF.slice(...made.source_span!)).toBe('77 F.6th 12');
+    const html = '<p>See <i>Fake v. Person</i>, 12 Zzz. Rptr. 45, 50 (D. Mass. 2001); Jane Doe, <i>A Note</i>, 12 Dapple L. Rev. 34 (1999).</p>';
+    const h = await verifyText(store, html, { html: true });
+    expect(h.citations.map((c) => [c.reporter, c.status, c.pin_cite])).toEqual([['Zzz. Rptr.', 'unknown_reporter', '50']]);
+    expect(html.slice(...h.citations[0]!.source_span!)).toBe('12 Zzz. Rptr. 45');
+    expect((await verifyText(store, 'In 2019 Officer Smith fired 3 Shots 12 (times).')).citations).toEqual([]);
+  });
+
   it('warns when the name or year written does not match the case the citation points to', async () => {
     const r = await verifyText(store, BRIEF);
     const wrong = r.citations.find((c) => c.case_name === 'Wrong Name v. Person')!;

@@ -44,10 +44,12 @@ export async function postForBlob(path: string, body: unknown): Promise<Blob> {
   return (await check(res)).blob();
 }
 
-/** Builds a query string from the non-empty values. */
-export function query(params: Record<string, string | undefined | null>): string {
+/** Builds a query string from the non-empty values; a list becomes a repeated parameter (`factor=a&factor=b`). */
+export function query(params: Record<string, string | readonly string[] | undefined | null>): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, v);
+  for (const [k, v] of Object.entries(params)) {
+    for (const one of typeof v === 'string' ? [v] : v ?? []) if (one !== '') q.append(k, one);
+  }
   const s = q.toString();
   return s ? `?${s}` : '';
 }

@@ -1,14 +1,13 @@
-/** `clearly assess [FILE] [--db PATH] [--format md|html|json|docx|pdf] [--out FILE] [--json]` and incident flags. */
+/** `clearly assess [FILE] [--db PATH | --database-url URL] [--format md|html|json|docx|pdf] [--out FILE] [--json]` and incident flags. */
 import type { Command } from 'commander';
 import { assess, chooseFormat, isBinary, rawFromFlags, readIncidentText, renderMemo, toIncident, type RawIncident } from '../../assess/index.js';
 import { ClearlyError } from '../../errors/index.js';
 import { defaultRules } from '../../precedent/index.js';
-import { openKnowledgeStore } from '../../precedent/knowledge.js';
+import { optionalWholeNumber } from '../args.js';
 import { out, readInput, say, writeOutput } from '../io.js';
-import { writeFile } from 'node:fs/promises';
+import { addStoreOptions, withKnowledgeStore, type StoreFlags } from '../store.js';
 
-interface AssessOptions {
-  db?: string;
+interface AssessOptions extends StoreFlags {
   format?: string;
   out?: string;
   json?: boolean;
@@ -40,20 +39,11 @@ async function readRaw(file: string | undefined, opts: AssessOptions): Promise<R
   return Object.keys(flags).length ? { ...raw, values: { ...raw.values, ...flags } } : raw;
 }
 
-async function writeBinary(path: string, data: Buffer): Promise<void> {
-  try {
-    await writeFile(path, data);
-  } catch (err) {
-    throw new ClearlyError('cannot_write', `cannot write ${path}: ${(err as NodeJS.ErrnoException).code}`, { cause: err });
-  }
-}
-
 export function registerAssess(program: Command): void {
-  program
+  addStoreOptions(program
     .command('assess')
-    .description('find the precedents that could clearly establish the right for an incident, and write the two-prong memo (not legal advice)')
-    .argument('[file]', 'incident as YAML or JSON (fields: date, state, district, circuit, actor, right, facts, factors, posture), or - for stdin')
-    .option('--db <path>', 'SQLite store (default: $CLEARLY_DB or ~/.local/share/clearly/clearly.db); the knowledge base is loaded into it')
+    .description('find the precedents that could clearly establish the right for an incident, and write the two-prong memo (not legal advice); the built-in knowledge base is loaded into the store')
+    .argument('[file]', 'incident as YAML or JSON (fields: date, state, district, circuit, actor, right, facts, factors, posture), or - for stdin'))
     .option('--format <format>', 'md, html, json, docx or pdf (default: from --out, else md)')
     .option('--out <file>', 'write the memo to this file instead of standard output')
     .option('--json', 'print the assessment as JSON (same as --format json)')
@@ -72,26 +62,16 @@ export function registerAssess(program: Command): void {
       if (isBinary(format) && !opts.out && process.stdout.isTTY) {
         throw new ClearlyError('usage', `${format} output is binary: give --out FILE (or redirect standard output)`);
       }
-      const limit = opts.limit === undefined ? undefined : Number(opts.limit);
-      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 100)) throw new ClearlyError('usage', '--limit must be a whole number from 1 to 100');
+      const limit = optionalWholeNumber('--limit', opts.limit, 1, 100);
       const rules = defaultRules();
       const incident = toIncident(await readRaw(file, opts), rules);
-      const { store, seedIds, kbOnly } = await openKnowledgeStore(opts.db);
-      try {
+      await withKnowledgeStore(opts, async ({ store, seedIds, kbOnly }) => {
         const a = await assess(store, incident, rules, { seedIds, kbOnly, ...(limit ? { limit } : {}) });
         const memo = await renderMemo(a, format);
-        if (opts.out) {
-          if (typeof memo === 'string') await writeOutput(opts.out, memo);
-          else await writeBinary(opts.out, memo);
-        } else if (typeof memo === 'string') {
-          await out(memo);
-        } else {
-          await new Promise<void>((res, rej) => process.stdout.write(memo, (e) => (e ? rej(e) : res())));
-        }
+        if (opts.out) await writeOutput(opts.out, memo);
+        else await out(memo);
         const eligible = a.precedents.filter((p) => p.eligible).length;
         say(`clearly: ${eligible} eligible precedent${eligible === 1 ? '' : 's'}, ${a.precedents.length - eligible} close but ineligible; route: ${a.prong2.route.replace(/_/g, ' ')}${opts.out ? `; memo written to ${opts.out}` : ''}. Not legal advice.`);
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

@@ -1,32 +1,31 @@
-/** `clearly case CITATION|ID [--json] [--db PATH]`: a case's metadata, opinions with their citations, cited and citing cases. */
+/** `clearly case CITATION|ID [--json] [--db PATH | --database-url URL]`: a case's metadata, opinions with their citations, cited and citing cases. */
 import type { Command } from 'commander';
 import { cleanText, findCitations } from '../../cite/index.js';
 import { ClearlyError } from '../../errors/index.js';
-import { openStore, type CaseRecord, type CitationEdge, type OpinionRecord, type Store } from '../../store/index.js';
+import type { CaseRecord, CitationEdge, OpinionRecord, Store } from '../../store/index.js';
+import { optionalWholeNumber } from '../args.js';
 import { out, say } from '../io.js';
+import { addStoreOptions, withStore, type StoreFlags } from '../store.js';
 import { caseLine } from './search.js';
 
-interface CaseOptions {
+interface CaseOptions extends StoreFlags {
   json?: boolean;
-  db?: string;
   limit?: string;
   text?: boolean;
 }
 
 export function registerCase(program: Command): void {
-  program
+  addStoreOptions(program
     .command('case')
     .description('show one case: metadata, opinions with linked citations, the cases it cites and the cases citing it')
     .argument('<citation-or-id>', 'a citation ("700 F.3d 779"), a case id (c_…), or SOURCE:SOURCE_ID')
     .option('--json', 'print one JSON object')
     .option('--limit <n>', 'cited and citing cases to list (default 100)')
-    .option('--no-text', 'leave the opinion text out of the human-readable output')
-    .option('--db <path>', 'SQLite store file (default: CLEARLY_DB, then ~/.local/share/clearly/clearly.db)')
+    .option('--no-text', 'leave the opinion text out of the human-readable output'))
     .action(async (query: string, opts: CaseOptions) => {
-      const store = await openStore(opts.db ? { db: opts.db } : {});
-      try {
+      await withStore(opts, async (store) => {
         const c = await findCase(store, query);
-        const limit = opts.limit ? Number(opts.limit) : 100;
+        const limit = optionalWholeNumber('--limit', opts.limit, 1) ?? 100;
         const opinions = await store.getOpinions(c.id);
         const cites = (await store.cites(c.id, { limit })).items;
         const citedBy = (await store.citedBy(c.id, { limit })).items;
@@ -36,9 +35,7 @@ export function registerCase(program: Command): void {
           await out(render(c, opinions, cites, citedBy, opts.text !== false));
         }
         say('clearly: research data, not legal advice; inferred fields are marked with how they were inferred.');
-      } finally {
-        await store.close();
-      }
+      });
     });
 }
 

@@ -1,7 +1,8 @@
 /** `clearly cite FILE|- [--html] [--json] [--annotate]` */
 import type { Command } from 'commander';
 import { annotate, escapeHtml, findCitations, type Citation } from '../../cite/index.js';
-import { looksLikeHtml, out, readInput, say } from '../io.js';
+import { oneOutput } from '../args.js';
+import { out, readTextInput, say } from '../io.js';
 
 interface CiteOptions {
   html?: boolean;
@@ -18,12 +19,11 @@ export function registerCite(program: Command): void {
     .option('--json', 'print one JSON array of citation objects')
     .option('--annotate', 'print the input as HTML with every citation wrapped in a <span class="citation">')
     .action(async (file: string, opts: CiteOptions) => {
-      const input = await readInput(file);
-      if (input.encoding === 'windows-1252') say(`clearly: ${input.name} is not valid UTF-8; read it as Windows-1252`);
-      const html = opts.html ?? looksLikeHtml(input.name, input.text);
-      const citations = findCitations(input.text, { html });
+      oneOutput(opts, ['--json', '--annotate']);
+      const input = await readTextInput(file, opts.html);
+      const citations = findCitations(input.text, { html: input.html });
       if (opts.annotate) {
-        await out(annotateHtml(input.text, citations, html));
+        await out(annotateHtml(input.text, citations, input.html));
       } else if (opts.json) {
         await out(`${JSON.stringify(citations, null, 2)}\n`);
       } else {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { ClearlyError } from '../../errors/index.js';
 import { codeOpinion, type QiCodingDetail } from '../../qi/index.js';
-import { looksLikeHtml, out, readInput, say } from '../io.js';
+import { out, readTextInput, say } from '../io.js';
 
 interface CodeOptions {
   html?: boolean;
@@ -19,12 +19,11 @@ export function registerCode(program: Command): void {
     .option('--html', 'treat the input as HTML (detected from the name or content otherwise)')
     .option('--json', 'print one JSON object (decides_qi, outcome, prong1, prong2, posture, right, factors, precedents, ...)')
     .action(async (file: string, opts: CodeOptions) => {
-      const input = await readInput(file);
-      if (input.encoding === 'windows-1252') say(`clearly: ${input.name} is not valid UTF-8; read it as Windows-1252`);
+      const input = await readTextInput(file, opts.html);
       if (!input.text.trim()) {
         throw new ClearlyError('bad_data', `${input.name} is empty`, { hint: 'give the text or HTML of an opinion', location: { file: input.name } });
       }
-      const coding = codeOpinion(input.text, { html: opts.html ?? looksLikeHtml(input.name, input.text) });
+      const coding = codeOpinion(input.text, { html: input.html });
       if (opts.json) await out(`${JSON.stringify({ ...coding, notice: NOT_LEGAL_ADVICE }, null, 2)}\n`);
       else await out(formatCoding(coding));
       say(`clearly: ${NOT_LEGAL_ADVICE}`);

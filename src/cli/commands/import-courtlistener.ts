@@ -1,18 +1,17 @@
 /**
- * `clearly import courtlistener --query … --court … --filed-after … [--token …]`: the live CourtListener API, and the
- * registration of the bulk CSV reader behind `clearly import FILES… [--format courtlistener-bulk]`.
- * Call after `registerImport(program)`: the subcommand hangs off the `import` command.
+ * `clearly import courtlistener --query … --court … --filed-after … [--token …]`: the live CourtListener API. (The
+ * bulk CSV reader behind `clearly import FILES… [--format courtlistener-bulk]` is registered with the other file
+ * readers in src/ingest/readers.ts.) Call after `registerImport(program)`: the subcommand hangs off `import`.
  */
 import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import { ClearlyError } from '../../errors/index.js';
 import { courtListenerApiReader, apiOptionsFromEnv, DEFAULT_REQUESTS_PER_MINUTE, type ApiReaderOptions } from '../../ingest/courtlistener-api/index.js';
-import { courtListenerBulk } from '../../ingest/courtlistener-bulk/index.js';
-import { progressBar, registerReader, runImport } from '../../ingest/index.js';
-import { openStore } from '../../store/index.js';
+import { progressBar, runImport } from '../../ingest/index.js';
 import { out, say } from '../io.js';
+import { addStoreOptions, withStore, type StoreFlags } from '../store.js';
 
-interface Options {
+interface Options extends StoreFlags {
   query?: string;
   court?: string[];
   filedAfter?: string;
@@ -21,7 +20,6 @@ interface Options {
   baseUrl?: string;
   requestsPerMinute?: string;
   maxCases?: string;
-  db?: string;
   json?: boolean;
 }
 
@@ -34,13 +32,10 @@ function positive(flag: string, s: string | undefined): number | undefined {
   return n;
 }
 
-// At load time, so `clearly import --help` (built before this module's register call) lists the format too.
-registerReader('courtlistener-bulk', () => courtListenerBulk);
-
 export function registerImportCourtListener(program: Command): void {
   const importCommand = program.commands.find((c) => c.name() === 'import');
   if (!importCommand) throw new Error('registerImportCourtListener must run after registerImport');
-  importCommand
+  addStoreOptions(importCommand
     .command('courtlistener')
     .description('import from the live CourtListener REST API v4: search results with their opinions (resumes where it stopped)')
     .option('--query <text>', 'full-text query in CourtListener search syntax')
@@ -50,12 +45,11 @@ export function registerImportCourtListener(program: Command): void {
     .option('--token <token>', 'API token (default: COURTLISTENER_TOKEN; the variable keeps it out of process lists)')
     .option('--base-url <url>', 'API host (default: COURTLISTENER_BASE_URL, then https://www.courtlistener.com)')
     .option('--requests-per-minute <n>', `request rate (default ${DEFAULT_REQUESTS_PER_MINUTE}, the service's published limit)`)
-    .option('--max-cases <n>', 'stop after this many cases')
-    .option('--db <path>', 'SQLite store file (default: CLEARLY_DB, then ~/.local/share/clearly/clearly.db)')
+    .option('--max-cases <n>', 'stop after this many cases'))
     .option('--json', 'print one JSON summary object (with the rejects) on stdout')
     .action(async (_opts: Options, cmd: Command) => {
-      // `--db` and `--json` are also options of `import` itself, and commander gives them to the parent when both
-      // define them: read them with the parent's.
+      // The store flags and `--json` are also options of `import` itself, and commander gives them to the parent
+      // when both define them: read them with the parent's.
       const opts = cmd.optsWithGlobals<Options>();
       const query: ApiReaderOptions = {
         ...(opts.query ? { query: opts.query } : {}),
@@ -73,18 +67,18 @@ export function registerImportCourtListener(program: Command): void {
       // One checkpoint per search (never per token), so the same command resumes and a different one starts afresh.
       const key = `courtlistener-api:${createHash('sha1').update(JSON.stringify([config.baseUrl ?? '', query])).digest('hex').slice(0, 16)}`;
       if (!config.token) say('clearly: no COURTLISTENER_TOKEN set; CourtListener may refuse anonymous API requests');
-      const store = await openStore(opts.db ? { db: opts.db } : {});
-      const bar = progressBar();
-      try {
-        const summary = await runImport({ store, reader, inputs: [], import_key: key, ...(bar ? { onProgress: (p) => bar.update(p) } : {}) });
-        bar?.stop();
-        const rejects = await store.listRejects(key, { limit: 1000 });
-        if (opts.json) await out(`${JSON.stringify({ ...summary, rejects }, null, 2)}\n`);
-        say(`clearly: imported ${summary.imported}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected} ` +
-          `(${summary.opinions} opinions in ${(summary.elapsed_ms / 1000).toFixed(1)} s)`);
-      } finally {
-        bar?.stop();
-        await store.close();
-      }
+      await withStore(opts, async (store) => {
+        const bar = progressBar();
+        try {
+          const summary = await runImport({ store, reader, inputs: [], import_key: key, ...(bar ? { onProgress: (p) => bar.update(p) } : {}) });
+          bar?.stop();
+          const rejects = await store.listRejects(key, { limit: 1000 });
+          if (opts.json) await out(`${JSON.stringify({ ...summary, rejects }, null, 2)}\n`);
+          say(`clearly: imported ${summary.imported}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected} ` +
+            `(${summary.opinions} opinions in ${(summary.elapsed_ms / 1000).toFixed(1)} s)`);
+        } finally {
+          bar?.stop();
+        }
+      });
     });
 }

@@ -1,33 +1,32 @@
-/** `clearly import PATH… [--format F] [--db PATH] [--json] [--rejects]` */
+/** `clearly import PATH… [--format F] [--db PATH | --database-url URL] [--json] [--rejects]` */
 import type { Command } from 'commander';
 import { ClearlyError } from '../../errors/index.js';
 import { detectFormat, importKeyFor, knownFormats, progressBar, readerFor, runImport, type ImportSummary } from '../../ingest/index.js';
-import { openStore, type RejectRecord, type Store } from '../../store/index.js';
+import type { RejectRecord, Store } from '../../store/index.js';
+import { wholeNumber } from '../args.js';
 import { out, say } from '../io.js';
+import { addStoreOptions, withStore, type StoreFlags } from '../store.js';
 
-interface ImportOptions {
+interface ImportOptions extends StoreFlags {
   format?: string;
-  db?: string;
   json?: boolean;
   rejects?: boolean;
   batchSize?: string;
 }
 
 export function registerImport(program: Command): void {
-  program
+  addStoreOptions(program
     .command('import')
     .description('import case law (CourtListener JSON, CAP JSON, documents) into the store; resumes an interrupted import')
     .argument('<paths...>', 'files or directories')
-    .option('--format <format>', `input format (${knownFormats().join(', ')}); detected from the content when absent`)
-    .option('--db <path>', 'SQLite store file (default: CLEARLY_DB, then ~/.local/share/clearly/clearly.db)')
+    .option('--format <format>', `input format (${knownFormats().join(', ')}); detected from the content when absent`))
     .option('--json', 'print one JSON summary object (with the rejects) on stdout')
     .option('--rejects', 'do not import: list the rejects recorded for these paths')
     .option('--batch-size <n>', 'cases per transaction (default 200)')
     .action(async (paths: string[], opts: ImportOptions) => {
       const groups = await groupByFormat(paths, opts.format);
-      const store = await openStore(opts.db ? { db: opts.db } : {});
-      try {
-        if (opts.rejects) return await listRejects(store, groups, opts.json === true);
+      await withStore(opts, async (store) => {
+        if (opts.rejects) return listRejects(store, groups, opts.json === true);
         const summaries: ImportSummary[] = [];
         const rejects: RejectRecord[] = [];
         for (const [format, inputs] of groups) {
@@ -36,7 +35,7 @@ export function registerImport(program: Command): void {
           try {
             summary = await runImport({
               store, reader: readerFor(format), inputs,
-              ...(opts.batchSize ? { batch_size: positive(opts.batchSize) } : {}),
+              ...(opts.batchSize !== undefined ? { batch_size: wholeNumber('--batch-size', opts.batchSize, 1) } : {}),
               ...(bar ? { onProgress: (p) => bar.update(p) } : {}),
             });
           } finally {
@@ -48,9 +47,7 @@ export function registerImport(program: Command): void {
         const total = combine(summaries);
         if (opts.json) await out(`${JSON.stringify({ ...total, imports: summaries, rejects }, null, 2)}\n`);
         else report(total, rejects);
-      } finally {
-        await store.close();
-      }
+      });
     });
 }
 
@@ -67,12 +64,6 @@ async function groupByFormat(paths: string[], format?: string): Promise<Map<stri
     groups.set(f, [...(groups.get(f) ?? []), path]);
   }
   return groups;
-}
-
-function positive(s: string): number {
-  const n = Number(s);
-  if (!Number.isInteger(n) || n < 1) throw new ClearlyError('usage', `--batch-size must be a positive integer, not "${s}"`);
-  return n;
 }
 
 function combine(list: ImportSummary[]): Omit<ImportSummary, 'import_key' | 'format' | 'resumed'> {

@@ -3,33 +3,14 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ClearlyError } from '../../errors/index.js';
-import { isPostgresUrl, openStore, type OpenStoreOptions } from '../../store/open.js';
+import { isPostgresUrl, openStore } from '../../store/open.js';
 import { redactUrl } from '../../store/postgres/redact.js';
 import { transfer, type TransferCounts } from '../../store/postgres/transfer.js';
 import type { Store } from '../../store/store.js';
+import { wholeNumber } from '../args.js';
 import { out, say } from '../io.js';
 
 interface Options { from: string; to: string; json?: boolean; batch?: string }
-
-/**
- * The store flags every command that opens the corpus can share: `--db`, `--database-url` and the repeatable
- * `--read-database-url`; `storeOptions` turns them into openStore's options (environment variables fill the rest).
- */
-export function addStoreOptions(cmd: Command): Command {
-  return cmd
-    .option('--db <path>', 'SQLite database file (default: CLEARLY_DB or ~/.local/share/clearly/clearly.db)')
-    .option('--database-url <url>', 'PostgreSQL server, postgres://… (default: CLEARLY_DATABASE_URL, DATABASE_URL)')
-    .option('--read-database-url <url>', 'a read replica for searches and case pages (repeatable; default: CLEARLY_READ_DATABASE_URLS)',
-      (v: string, prev: string[] = []) => [...prev, v]);
-}
-
-export function storeOptions(o: { db?: string; databaseUrl?: string; readDatabaseUrl?: string[] }): OpenStoreOptions {
-  return {
-    ...(o.db !== undefined ? { db: o.db } : {}),
-    ...(o.databaseUrl !== undefined ? { database_url: o.databaseUrl } : {}),
-    ...(o.readDatabaseUrl !== undefined ? { read_database_urls: o.readDatabaseUrl } : {}),
-  };
-}
 
 /** A store location as it may be printed: URLs redacted, paths absolute. */
 const shown = (where: string): string => (isPostgresUrl(where) ? redactUrl(where) : resolve(where));
@@ -52,8 +33,7 @@ export function registerMigrateStore(program: Command): void {
     .option('--batch <n>', 'cases per transaction', '200')
     .option('--json', 'print the counts as one JSON object')
     .action(async (opts: Options) => {
-      const batch = Number(opts.batch);
-      if (!Number.isInteger(batch) || batch < 1) throw new ClearlyError('usage', `--batch must be a positive integer, got ${opts.batch}`);
+      const batch = wholeNumber('--batch', opts.batch ?? '200', 1);
       if (shown(opts.from) === shown(opts.to)) throw new ClearlyError('usage', '--from and --to name the same store');
       const started = Date.now();
       const from = await open(opts.from, 'source');

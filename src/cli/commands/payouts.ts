@@ -9,21 +9,14 @@ import { formatCents, loadMapping, SUMMARY_DIMENSIONS, type SummaryDimension } f
 import { importPayoutFile, type FileImportResult } from '../../payouts/import.js';
 import { summarizeLedger, type LedgerSummary } from '../../payouts/ledger.js';
 import { linkPayoutsToCases } from '../../payouts/link.js';
-import { openStore, payoutImportKey, type Store } from '../../store/index.js';
+import { payoutImportKey } from '../../store/index.js';
 import { toCsv } from '../../stats/csv.js';
+import { oneOutput } from '../args.js';
 import { out, say } from '../io.js';
+import { addStoreOptions, withStore, type StoreFlags } from '../store.js';
 import { cents2, table } from '../../stats/table.js';
 
-async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(db ? { db } : {});
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
-
-interface ImportOpts { mapping?: string; sheet?: string; db?: string; json?: boolean; link: boolean }
+interface ImportOpts extends StoreFlags { mapping?: string; sheet?: string; json?: boolean; link: boolean }
 
 function importTable(results: FileImportResult[]): string {
   const sum = (k: 'rows' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'officer_rows' | 'total_cents'): number => results.reduce((s, r) => s + r[k], 0);
@@ -33,18 +26,17 @@ function importTable(results: FileImportResult[]): string {
 }
 
 function registerImport(payouts: Command): void {
-  payouts
+  addStoreOptions(payouts
     .command('import')
     .description('import payout files into the ledger (FiveThirtyEight city CSV and the Minnesota workbook are detected; others need --mapping)')
     .argument('<files...>', 'CSV or XLSX files')
     .option('--mapping <file>', 'column mapping (YAML or JSON) for any other CSV or XLSX; see docs/payouts.md')
-    .option('--sheet <name>', 'XLSX: the worksheet to read (default: chosen from the header)')
-    .option('--db <path>', 'SQLite database file (default: $CLEARLY_DB or ~/.local/share/clearly/clearly.db)')
+    .option('--sheet <name>', 'XLSX: the worksheet to read (default: chosen from the header)'))
     .option('--no-link', 'do not link payouts to cases by docket number afterwards')
     .option('--json', 'print one JSON object')
     .action(async (files: string[], opts: ImportOpts) => {
       const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
-      await withStore(opts.db, async (store) => {
+      await withStore(opts, async (store) => {
         const results: FileImportResult[] = [];
         for (const f of files) {
           const r = await importPayoutFile(store, f, { ...(mapping ? { mapping } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
@@ -78,7 +70,7 @@ function registerImport(payouts: Command): void {
 
 const BY: Record<string, SummaryDimension> = Object.fromEntries(SUMMARY_DIMENSIONS.map((d) => [d.replace('_', '-'), d]));
 
-interface SummaryOpts { by: string; city?: string; format?: string; state?: string; db?: string; json?: boolean; csv?: boolean }
+interface SummaryOpts extends StoreFlags { by: string; city?: string; format?: string; state?: string; json?: boolean; csv?: boolean }
 
 /** Years read best in order; every other grouping largest total first (as summarizePayouts sorts them). */
 const groups = (s: LedgerSummary, by: SummaryDimension): LedgerSummary['by'][SummaryDimension] =>
@@ -108,21 +100,21 @@ function summaryText(s: LedgerSummary, by: SummaryDimension): string {
 }
 
 function registerSummary(payouts: Command): void {
-  payouts
+  addStoreOptions(payouts
     .command('summary')
     .description('totals, counts, officer share, median and distribution of the ledger, grouped one way')
     .requiredOption('--by <dimension>', `one of ${Object.keys(BY).join(', ')}`)
     .option('--city <name>', 'only payouts of this city or jurisdiction (e.g. Chicago, "Chicago, IL", Minnesota)')
     .option('--state <code>', 'only payouts of this state')
-    .option('--format <name>', 'only payouts read by this reader or mapping (fivethirtyeight, minnesota, …)')
-    .option('--db <path>', 'SQLite database file')
+    .option('--format <name>', 'only payouts read by this reader or mapping (fivethirtyeight, minnesota, …)'))
     .option('--json', 'print one JSON object (every grouping, caveats included)')
     .option('--csv', 'print the chosen grouping as CSV (caveats go to stderr)')
     .action(async (opts: SummaryOpts) => {
+      oneOutput(opts, ['--json', '--csv']);
       const by = BY[opts.by];
       if (!by) throw new ClearlyError('usage', `--by must be one of ${Object.keys(BY).join(', ')}, not ${JSON.stringify(opts.by)}`);
       const filter = { ...(opts.city ? { city: opts.city } : {}), ...(opts.state ? { state: opts.state } : {}), ...(opts.format ? { source_format: opts.format } : {}) };
-      const s = await withStore(opts.db, (store) => summarizeLedger(store, filter));
+      const s = await withStore(opts, (store) => summarizeLedger(store, filter));
       if (s.count === 0) say('clearly: no payouts match; import some with `clearly payouts import FILE…`');
       if (opts.json) return out(`${JSON.stringify({ group_by: by, ...s }, null, 2)}\n`);
       if (opts.csv) {
@@ -135,23 +127,21 @@ function registerSummary(payouts: Command): void {
 }
 
 function registerLinkAndRejects(payouts: Command): void {
-  payouts
+  addStoreOptions(payouts
     .command('link')
-    .description('link payouts to cases in the store by docket number (run again after importing cases)')
-    .option('--db <path>', 'SQLite database file')
+    .description('link payouts to cases in the store by docket number (run again after importing cases)'))
     .option('--json', 'print one JSON object')
-    .action(async (opts: { db?: string; json?: boolean }) => {
-      const r = await withStore(opts.db, linkPayoutsToCases);
+    .action(async (opts: StoreFlags & { json?: boolean }) => {
+      const r = await withStore(opts, linkPayoutsToCases);
       await out(opts.json ? `${JSON.stringify(r, null, 2)}\n` : `${r.linked_payouts} of ${r.payouts_with_docket} payouts with a docket number linked to cases (${r.links} links)\n`);
     });
-  payouts
+  addStoreOptions(payouts
     .command('rejects')
     .description('the rejected rows recorded for imported files')
-    .argument('<files...>', 'the files as imported (only the file name matters)')
-    .option('--db <path>', 'SQLite database file')
+    .argument('<files...>', 'the files as imported (only the file name matters)'))
     .option('--json', 'print one JSON array')
-    .action(async (files: string[], opts: { db?: string; json?: boolean }) => {
-      const rejects = await withStore(opts.db, async (store) => (await Promise.all(files.map((f) => store.listRejects(payoutImportKey(f))))).flat());
+    .action(async (files: string[], opts: StoreFlags & { json?: boolean }) => {
+      const rejects = await withStore(opts, async (store) => (await Promise.all(files.map((f) => store.listRejects(payoutImportKey(f))))).flat());
       await out(opts.json ? `${JSON.stringify(rejects, null, 2)}\n` : rejects.map((r) => `${r.record_id ?? `${r.file}:${r.line}`}  ${r.reason}  — ${r.excerpt ?? ''}`).join('\n') + (rejects.length ? '\n' : ''));
       say(`clearly: ${rejects.length} rejected row${rejects.length === 1 ? '' : 's'}`);
     });

@@ -1,10 +1,15 @@
-/** `clearly search QUERY [--court ID] [--circuit N] [--after DATE] [--before DATE] [--published] [--limit N] [--cursor C] [--json]` */
+/**
+ * `clearly search QUERY [--court ID] [--circuit N] [--after DATE] [--before DATE] [--published] [--limit N] [--cursor C]
+ * [--json] [--db PATH | --database-url URL [--read-database-url URL]]`
+ */
 import type { Command } from 'commander';
 import { ClearlyError } from '../../errors/index.js';
-import { openStore, type CaseRecord, type SearchQuery } from '../../store/index.js';
+import type { CaseRecord, SearchQuery } from '../../store/index.js';
+import { wholeNumber } from '../args.js';
 import { out, say } from '../io.js';
+import { addStoreOptions, withStore, type StoreFlags } from '../store.js';
 
-interface SearchOptions {
+interface SearchOptions extends StoreFlags {
   court?: string[];
   circuit?: string;
   after?: string;
@@ -13,13 +18,12 @@ interface SearchOptions {
   limit?: string;
   cursor?: string;
   json?: boolean;
-  db?: string;
 }
 
 const collect = (v: string, prior: string[] = []): string[] => [...prior, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
 
 export function registerSearch(program: Command): void {
-  program
+  addStoreOptions(program
     .command('search')
     .description('full-text search of the case law in the store: words, "phrases", AND, OR, NOT, prefix*')
     .argument('<query>', 'e.g. \'"qualified immunity" AND taser NOT dissent\'')
@@ -30,8 +34,7 @@ export function registerSearch(program: Command): void {
     .option('--published', 'only published (precedential) opinions')
     .option('--limit <n>', 'results per page (default 20, at most 1000)')
     .option('--cursor <cursor>', 'the next_cursor of a previous page')
-    .option('--json', 'print {items, next_cursor} as JSON')
-    .option('--db <path>', 'SQLite store file (default: CLEARLY_DB, then ~/.local/share/clearly/clearly.db)')
+    .option('--json', 'print {items, next_cursor} as JSON'))
     .action(async (text: string, opts: SearchOptions) => {
       const query: SearchQuery = { text };
       if (opts.court?.length) query.courts = opts.court;
@@ -39,22 +42,17 @@ export function registerSearch(program: Command): void {
       if (opts.after) query.after = isoDate(opts.after, '--after');
       if (opts.before) query.before = isoDate(opts.before, '--before');
       if (opts.published) query.published = true;
-      if (opts.limit) query.limit = Number(opts.limit);
+      if (opts.limit !== undefined) query.limit = wholeNumber('--limit', opts.limit, 1);
       if (opts.cursor) query.cursor = opts.cursor;
       const tty = process.stdout.isTTY === true;
       if (!opts.json) query.highlight = tty ? { open: '\x1b[1m', close: '\x1b[22m' } : { open: '*', close: '*' };
-      const store = await openStore(opts.db ? { db: opts.db } : {});
-      try {
-        const page = await store.search(query);
-        if (opts.json) {
-          await out(`${JSON.stringify(page, null, 2)}\n`);
-        } else {
-          await out(page.items.map((h, i) => `${i + 1}. ${caseLine(h.case)}\n   id ${h.case.id}\n   ${h.snippet.replace(/\s+/g, ' ')}\n`).join('\n'));
-        }
-        say(`clearly: ${page.items.length} result${page.items.length === 1 ? '' : 's'}${page.next_cursor ? `; more with --cursor ${page.next_cursor}` : ''}`);
-      } finally {
-        await store.close();
+      const page = await withStore(opts, (store) => store.search(query));
+      if (opts.json) {
+        await out(`${JSON.stringify(page, null, 2)}\n`);
+      } else {
+        await out(page.items.map((h, i) => `${i + 1}. ${caseLine(h.case)}\n   id ${h.case.id}\n   ${h.snippet.replace(/\s+/g, ' ')}\n`).join('\n'));
       }
+      say(`clearly: ${page.items.length} result${page.items.length === 1 ? '' : 's'}${page.next_cursor ? `; more with --cursor ${page.next_cursor}` : ''}`);
     });
 }
 

@@ -5,15 +5,18 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { ClearlyError } from '../../errors/index.js';
-import { openStore, resolveDbPath } from '../../store/index.js';
+import { resolveDbPath } from '../../store/index.js';
+import { resolveDatabaseUrl } from '../../store/open.js';
 import {
   GRANT_DIMENSIONS, circuitLabel, grantRateChart, grantRates, loadCorpus, renderPng, toCsv, waistbandReport,
   type Corpus, type GrantDimension, type GrantRateReport, type RateRow,
 } from '../../stats/index.js';
 import { percent, table } from '../../stats/table.js';
+import { oneOutput, optionalWholeNumber } from '../args.js';
 import { out, say, writeOutput } from '../io.js';
+import { addStoreOptions, storeOptions, withStore, type StoreFlags } from '../store.js';
 
-interface CommonOpts { db?: string; json?: boolean; csv?: boolean; from?: string; to?: string }
+interface CommonOpts extends StoreFlags { json?: boolean; csv?: boolean; from?: string; to?: string }
 
 function year(flag: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -22,14 +25,20 @@ function year(flag: string, v: string | undefined): number | undefined {
 }
 
 async function corpusOf(opts: CommonOpts): Promise<Corpus> {
-  if (opts.json && opts.csv) throw new ClearlyError('usage', 'choose one of --json and --csv');
-  const store = await openStore(opts.db ? { db: opts.db } : {});
+  oneOutput(opts, ['--json', '--csv']);
+  const corpus = await withStore(opts, loadCorpus);
+  if (corpus.decisions.length === 0) say('clearly: the store holds no coded QI decisions; code opinions first (clearly code, or import with coding)');
+  return corpus;
+}
+
+/** The store as a chart may name it: the SQLite file's name, or the PostgreSQL database's (never the URL). */
+function storeName(flags: StoreFlags): string {
+  const url = resolveDatabaseUrl(storeOptions(flags));
+  if (url === undefined) return basename(resolveDbPath(storeOptions(flags)));
   try {
-    const corpus = await loadCorpus(store);
-    if (corpus.decisions.length === 0) say('clearly: the store holds no coded QI decisions; code opinions first (clearly code, or import with coding)');
-    return corpus;
-  } finally {
-    await store.close();
+    return `PostgreSQL database ${decodeURIComponent(new URL(url).pathname.slice(1)) || '(default)'}`;
+  } catch {
+    return 'a PostgreSQL database';
   }
 }
 
@@ -54,14 +63,13 @@ function reportText(r: GrantRateReport): string {
 interface GrantOpts extends CommonOpts { by: string; period?: string; svg?: string; png?: string; title?: string; subtitle?: string }
 
 function registerGrantRate(stats: Command): void {
-  stats
+  addStoreOptions(stats
     .command('grant-rate')
     .description('how often courts granted qualified immunity, by one dimension, with counts and 95% Wilson intervals')
     .requiredOption('--by <dimension>', GRANT_DIMENSIONS.join(' | '))
     .option('--period <years>', 'with --by year: group years into periods of this many years (for trends in sparse data)')
     .option('--from <year>', 'only decisions from this year on')
-    .option('--to <year>', 'only decisions up to this year')
-    .option('--db <path>', 'SQLite database file')
+    .option('--to <year>', 'only decisions up to this year'))
     .option('--json', 'print one JSON object')
     .option('--csv', 'print the rows as CSV')
     .option('--svg <file>', 'write the chart as SVG')
@@ -70,15 +78,14 @@ function registerGrantRate(stats: Command): void {
     .option('--subtitle <text>', 'chart subtitle: say what corpus this is (default: the database and its counts)')
     .action(async (opts: GrantOpts) => {
       if (!(GRANT_DIMENSIONS as readonly string[]).includes(opts.by)) throw new ClearlyError('usage', `--by must be one of ${GRANT_DIMENSIONS.join(', ')}, not ${JSON.stringify(opts.by)}`);
-      const period = opts.period === undefined ? undefined : Number(opts.period);
-      if (period !== undefined && !(Number.isInteger(period) && period >= 1 && period <= 50)) throw new ClearlyError('usage', `--period must be a whole number of years (1–50), not ${JSON.stringify(opts.period)}`);
+      const period = optionalWholeNumber('--period', opts.period, 1, 50);
       const [from, to] = [year('--from', opts.from), year('--to', opts.to)];
       const corpus = await corpusOf(opts);
       const report = grantRates(corpus.decisions, opts.by as GrantDimension, {
         ...(period ? { period } : {}), ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}),
       });
       if (opts.svg || opts.png) {
-        const subtitle = opts.subtitle ?? `Corpus: ${report.overall.decisions} QI decisions coded in ${basename(resolveDbPath(opts.db ? { db: opts.db } : {}))} ` +
+        const subtitle = opts.subtitle ?? `Corpus: ${report.overall.decisions} QI decisions coded in ${storeName(opts)} ` +
           `(${report.coders.human} human-, ${report.coders.machine} machine-coded)${from || to ? `, ${from ?? '…'}–${to ?? '…'}` : ''}.`;
         const chart = grantRateChart(report, { ...(opts.title ? { title: opts.title } : {}), subtitle });
         if (opts.svg) {
@@ -97,12 +104,11 @@ function registerGrantRate(stats: Command): void {
 }
 
 function registerWaistband(stats: Command): void {
-  stats
+  addStoreOptions(stats
     .command('waistband')
     .description('in shooting cases: how often officers claimed the subject reached for his waistband, and QI outcomes with and without that claim')
     .option('--from <year>', 'only decisions from this year on')
-    .option('--to <year>', 'only decisions up to this year')
-    .option('--db <path>', 'SQLite database file')
+    .option('--to <year>', 'only decisions up to this year'))
     .option('--json', 'print one JSON object')
     .option('--csv', 'print the two groups as CSV')
     .action(async (opts: CommonOpts) => {

@@ -1,15 +1,14 @@
-/** `clearly verify FILE [--date D] [--circuit C | --state S] [--db PATH] [--json]` */
+/** `clearly verify FILE [--date D] [--circuit C | --state S] [--db PATH | --database-url URL] [--json]` */
 import type { Command } from 'commander';
 import { normalizeCircuit } from '../../assess/index.js';
 import { circuitOfState, stateFromName } from '../../courts/index.js';
 import { ClearlyError } from '../../errors/index.js';
-import { openKnowledgeStore } from '../../precedent/knowledge.js';
 import { defaultRules } from '../../precedent/index.js';
 import { readDocument, verifyText, type VerifyReport, type IncidentContext } from '../../verify/index.js';
 import { out, say } from '../io.js';
+import { addStoreOptions, withKnowledgeStore, type StoreFlags } from '../store.js';
 
-interface VerifyOptions {
-  db?: string;
+interface VerifyOptions extends StoreFlags {
   date?: string;
   circuit?: string;
   state?: string;
@@ -57,11 +56,10 @@ function table(r: VerifyReport): string {
 }
 
 export function registerVerify(program: Command): void {
-  program
+  addStoreOptions(program
     .command('verify')
-    .description('check every case citation of a brief or complaint (PDF, DOCX, HTML or text) against the store; not legal advice')
-    .argument('<file>', 'the document to check')
-    .option('--db <path>', 'SQLite store (default: $CLEARLY_DB or ~/.local/share/clearly/clearly.db); the knowledge base is loaded into it')
+    .description('check every case citation of a brief or complaint (PDF, DOCX, HTML or text) against the store, with the built-in knowledge base loaded into it; not legal advice')
+    .argument('<file>', 'the document to check'))
     .option('--date <date>', 'incident date (YYYY-MM-DD): warn about decisions not before it')
     .option('--circuit <circuit>', 'incident circuit: warn about out-of-circuit authority')
     .option('--state <state>', 'incident state (sets the circuit)')
@@ -70,14 +68,11 @@ export function registerVerify(program: Command): void {
       const ctx = context(opts);
       const doc = await readDocument(file);
       if (doc.note) say(`clearly: ${doc.note}`);
-      const { store } = await openKnowledgeStore(opts.db);
-      try {
+      await withKnowledgeStore(opts, async ({ store }) => {
         const report = await verifyText(store, doc.text, { html: doc.html, ...ctx });
         await out(opts.json ? `${JSON.stringify({ file: doc.name, kind: doc.kind, ...report }, null, 2)}\n` : table(report));
         const n = report.counts;
         say(`clearly: ${report.citations.length} case citation${report.citations.length === 1 ? '' : 's'} in ${doc.name}: ${n.found} found, ${n.ambiguous} ambiguous, ${n.not_found} not found, ${n.unknown_reporter} unknown reporter; ${n.warnings} warning${n.warnings === 1 ? '' : 's'}. Not legal advice.`);
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

@@ -6,11 +6,21 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { CaseFilter, Page, SearchHit, Store } from '../../store/index.js';
 import type { Api, Deps } from '../deps.js';
-import { Case, Cursor, ISO_DATE, Limit, problems } from '../schemas.js';
+import { Case, Cursor, FactorId, ISO_DATE, Limit, OutcomeCode, problems } from '../schemas.js';
 
 // Private-use characters as highlight markers: they cannot be confused with markup and are stripped below.
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
+
+/**
+ * A query parameter that may be repeated (`factor=a&factor=b`): the validator hands over a string for one value
+ * and an array for several; both are accepted, at most 50 values.
+ */
+function repeated<T extends z.ZodType<string>>(item: T, what: string) {
+  return z.union([item, z.array(item).min(1).max(50)], { error: `expected ${what} (at most 50); see GET /v1/qi/vocabulary` }).optional();
+}
+
+const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : [...new Set([v].flat())]);
 
 export const SearchParams = z.object({
   q: z.string().max(2000).optional().openapi({ description: 'Words (all required), "exact phrases", AND, OR, NOT, parentheses, prefix*' }),
@@ -19,6 +29,9 @@ export const SearchParams = z.object({
   after: ISO_DATE.optional().openapi({ description: 'Decided strictly after this date' }),
   before: ISO_DATE.optional().openapi({ description: 'Decided strictly before this date' }),
   published: z.enum(['true', 'false']).optional().openapi({ description: 'true: published (precedential) opinions only' }),
+  decides_qi: z.enum(['true', 'false']).optional().openapi({ description: 'true: cases whose QI coding says they decide qualified immunity; false: coded cases that do not' }),
+  qi_outcome: repeated(OutcomeCode, 'an outcome code such as AFFIRM_DENIAL').openapi({ description: 'QI outcome code (doctrine.md §1.6, data/qi/outcomes.json); repeat for any of several' }),
+  factor: repeated(FactorId, 'a factor id such as force.k9_bite').openapi({ description: 'Fact factor id (data/qi/factors.json); repeat to require all of several' }),
 });
 
 export const Hit = z.object({
@@ -34,14 +47,20 @@ export const SearchPage = z.object({ items: z.array(Hit), next_cursor: z.string(
 export type SearchParamsT = z.infer<typeof SearchParams>;
 export type HitT = z.infer<typeof Hit>;
 
+/** Query parameters → the store's filter (QI filters: `qi_outcomes` any of, `factors` all of). */
 export function toFilter(p: SearchParamsT): CaseFilter {
   const courts = p.court?.split(',').map((s) => s.trim()).filter(Boolean);
+  const outcomes = list(p.qi_outcome);
+  const factors = list(p.factor);
   return {
     ...(courts?.length ? { courts } : {}),
     ...(p.circuit ? { circuit: p.circuit } : {}),
     ...(p.after ? { after: p.after } : {}),
     ...(p.before ? { before: p.before } : {}),
     ...(p.published === 'true' ? { published: true } : {}),
+    ...(p.decides_qi ? { decides_qi: p.decides_qi === 'true' } : {}),
+    ...(outcomes.length ? { qi_outcomes: outcomes } : {}),
+    ...(factors.length ? { factors } : {}),
   };
 }
 

@@ -61,7 +61,12 @@ export function learnForms(text: string, limit = 20_000): CaseGuide {
 
 function titleWord(w: string): string {
   if (/^(?:[A-Za-z]\.){2,}$/.test(w)) return w.toUpperCase(); // initialisms: U.S., N.L.R.B.
-  return w.split(/([-'’])/).map((p) => (p.length && /[a-z]/i.test(p[0]!) ? p[0]!.toUpperCase() + p.slice(1).toLowerCase() : p)).join('');
+  // Each part capitalised (O'Connor, Cortés-Roe), but not the s of a possessive (Firemen's).
+  return w.split(/([-'’/])/).map((p, i, all) => {
+    if (!p.length || !/[a-z]/i.test(p[0]!)) return p;
+    if (i > 1 && /['’]/.test(all[i - 1]!) && p.length === 1) return p.toLowerCase();
+    return p[0]!.toUpperCase() + p.slice(1).toLowerCase();
+  }).join('');
 }
 
 /** One word of a case name in its proper case; `first` words are never lower-cased. */
@@ -71,6 +76,7 @@ export function caseWord(word: string, guide: CaseGuide | undefined, first: bool
   const dot = word.endsWith('.') && !/^(?:[A-Za-z]\.){2,}$/.test(word) ? '.' : '';
   const bare = /^(?:[A-Za-z]\.){2,}$/.test(word) ? word : word.replace(/\.$/, '');
   if (KEEP_CAPS.test(key)) return word.toUpperCase();
+  if (/^[A-Za-z]\/[A-Za-z]$/.test(word)) return word.toUpperCase(); // vessels: M/V, S/S
   // Vowel-less letter runs are initialisms in names (SHHS, NLRB, HHS); "us" inside a name is the U.S.
   if (/^[bcdfghjklmnpqrstvwxz]{2,5}$/.test(key) && !ABBREV.has(key) && !guide?.forms.has(key)) return key.toUpperCase();
   if (key === 'us' && word === word.toLowerCase()) return 'U.S.';

@@ -10,6 +10,7 @@ import { decodeEntities } from '../html-text.js';
 import { findDecisionDate } from './dates.js';
 import { findDocket } from './docket.js';
 import { captionName, readCaption, shortParty } from './parties.js';
+import { captionSide, foreign, initialsOf, wordsOf } from './sides.js';
 import { readSlug, slugOf } from './slug.js';
 import { inferStatus } from './status.js';
 
@@ -93,46 +94,52 @@ function inferName(input: InferInput): Found | undefined {
   const caption = readCaption(input.text);
   const fromCaption = caption && caption.first.length ? captionName(caption, guide) : undefined;
   const slug = slugOf(input.absolute_url);
-  const known = new Set(input.text.slice(0, 20_000).split(/[^A-Za-z0-9\u00c0-\u024f'’]+/).map(wordKey).filter(Boolean));
+  // Possessives are the name itself: "Tapia's" teaches "tapia", never "tapias".
+  const known = new Set(input.text.slice(0, 20_000).split(/[^A-Za-z0-9\u00c0-\u024f'’]+/).map((w) => wordKey(w.replace(/['’]s?$/, ''))).filter(Boolean));
   const parsed = slug ? readSlug(slug, known) : undefined;
   // A slug that spelled out the whole caption, or lost words, is second to a caption read from the text.
   const captionWhole = caption && (caption.inRe || caption.second.length > 0) && fromCaption;
-  if (parsed && parsed.trimmed && !parsed.fullCaption && caption && !caption.inRe && !parsed.inRe && caption.second.length) {
-    // A cut-off slug: the caption completes the side that was cut when it begins with the slug's words.
-    const keys = (w: string[]): string => w.map(wordKey).join(' ');
-    const cutSide = parsed.second.length ? parsed.second : parsed.first;
-    const captionSide = parsed.second.length ? caption.second : caption.first;
-    if (keys(captionSide).startsWith(keys(cutSide))) {
-      const a = caseName(joinCompounds(parsed.second.length ? parsed.first : captionSide), guide);
-      const b = parsed.second.length ? caseName(joinCompounds(captionSide), guide) : caseName(shortParty(caption.second), guide);
-      return { value: `${a} v. ${b}`, method: 'URL slug (cut off) completed from the caption', confidence: 0.9 };
-    }
+  // A slug with a side whose words the text never uses names some other case (CourtListener attached another
+  // case's name, "wilson-v-state-of-nh" over KOWAL v. REICH) or misspells a one-word side ("tapias" for TAPIA): the
+  // caption read from the text names this one. (A slug word that is the initials of a caption party is known.)
+  const slugKnown = new Set([...known, ...[caption?.first ?? [], caption?.second ?? []].flatMap(initialsOf)]);
+  if (parsed && captionWhole && (foreign(parsed.first, slugKnown) || foreign(parsed.second, slugKnown))) {
+    return { value: fromCaption, method: 'text: parties in the caption (URL slug names words the text never uses)', confidence: 0.8 };
   }
   if (parsed && parsed.fullCaption && captionWhole) {
     return { value: fromCaption, method: 'text: parties in the caption (URL slug incomplete)', confidence: 0.85 };
   }
   if (parsed) {
+    const ctx = { known, head: new Set(wordsOf([input.text.slice(0, 2500)])) };
+    const inRe = parsed.inRe || !!caption?.inRe;
     const side = (words: string[]): string => caseName(joinCompounds(parsed.fullCaption ? shortParty(words) : words), guide);
-    // The slug is CourtListener's name for the case, often abbreviated ("Poliquin v. Garden"). The caption's side is
-    // used instead when it holds all the slug's words and more (the fuller, properly cased form), when it extends
-    // the slug's last word into the compound surname the caption prints ("Tirado" → "Tirado-Delgado"), or when the
-    // slug's words appear nowhere in the text (a misspelt or misattributed slug).
-    const fuller = (slugWords: string[], captionWords: string[] | undefined): string | undefined => {
-      if (!captionWords?.length || parsed.inRe || caption?.inRe) return undefined;
-      const short = shortParty(captionWords);
-      if (short.length > 12 || !short.every((w) => PARTY_WORD.test(w))) return undefined;
-      const have = short.flatMap((w) => wordKey(w.replace(/-/g, ' ')) && w.split('-').map(wordKey));
-      const want = slugWords.map(wordKey);
-      const contains = short.length > slugWords.length && containsInOrder(have, want);
-      const last = want[want.length - 1] ?? '';
-      const compound = short.length === 1 && /-/.test(short[0]!) && wordKey(short[0]!.split('-')[0]!) === last && !want.slice(0, -1).some((w) => have.includes(w));
-      const absent = want.every((w) => !known.has(w)) && want.length > 0;
-      return contains || compound || absent ? caseName(short, guide) : undefined;
+    const better = (slugWords: string[], captionWords: string[] | undefined, laterAllowed = false, block?: string): string | undefined => {
+      const words = inRe ? undefined : captionSide(slugWords, captionWords, ctx, laterAllowed, block);
+      return words ? caseName(words, guide) : undefined;
     };
-    const first = fuller(parsed.first, caption?.first) ?? side(parsed.first);
+    const first = better(parsed.first, caption?.first, false, caption?.firstBlock) ?? side(parsed.first);
+    if (parsed.trimmed && caption && !inRe && caption.second.length) {
+      // A cut-off slug: the caption completes the side that was cut when it begins with the slug's words.
+      const keys = (w: string[]): string => w.map(wordKey).join(' ');
+      const cutSide = parsed.second.length ? parsed.second : parsed.first;
+      const fromText = parsed.second.length ? caption.second : caption.first;
+      if (keys(fromText).startsWith(keys(cutSide))) {
+        const a = parsed.second.length ? first : caseName(joinCompounds(fromText), guide);
+        const b = parsed.second.length ? caseName(joinCompounds(fromText), guide) : caseName(shortParty(caption.second), guide);
+        return { value: `${a} v. ${b}`, method: 'URL slug (cut off) completed from the caption', confidence: 0.9 };
+      }
+    }
+    // Only when the slug's first side is the caption's first party is its second side compared with later parties.
+    const firstAgrees = !!caption?.first.length && parsed.first.length > 0 && wordsOf(caption.first).includes(wordKey(parsed.first[parsed.first.length - 1]!));
     let name: string;
-    if (parsed.inRe) name = `In re ${first}`;
-    else if (parsed.second.length) name = `${first} v. ${fuller(parsed.second, caption?.second) ?? side(parsed.second)}`;
+    // "in-re-trustees-v" over IN RE TRUSTEES OF BOSTON UNIVERSITY: the slug stops where the caption's name goes on
+    // with "of" or "for", so the slug was cut inside the name.
+    const inReWords = caption?.inRe ? wordsOf(caption.first) : [];
+    const slugKeys = parsed.first.map(wordKey);
+    const inReWhole = parsed.inRe && inReWords.length > slugKeys.length && slugKeys.every((w, i) => inReWords[i] === w) &&
+      /^(?:of|for|de|del)$/.test(inReWords[slugKeys.length]!) && slugKeys.join(' ') !== 'united states';
+    if (parsed.inRe) name = `In re ${inReWhole ? caseName(caption!.first, guide) : first}`;
+    else if (parsed.second.length) name = `${first} v. ${better(parsed.second, caption?.second, firstAgrees, caption?.secondBlock) ?? side(parsed.second)}`;
     else if (caption?.second.length) name = `${first} v. ${caseName(shortParty(caption.second), guide)}`;
     else name = first;
     const agrees = fromCaption !== undefined && sameFirstWord(fromCaption, name);
@@ -160,15 +167,6 @@ function joinHyphenated(words: string[], guide: CaseGuide): string[] {
     } else out.push(words[i]!);
   }
   return out;
-}
-
-const PARTY_WORD = /^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9.'’&/-]*[.,]?$|^&$|^\d+$/;
-
-/** Every needle in order in `hay`; a needle may abbreviate a word (`comm` for `commerce`). */
-function containsInOrder(hay: string[], needles: string[]): boolean {
-  let i = 0;
-  for (const w of hay) if (i < needles.length && (w === needles[i] || (needles[i]!.length >= 3 && w.startsWith(needles[i]!)))) i++;
-  return i === needles.length;
 }
 
 /** The two names start with the same party (compared by its last word, which survives shortening). */

@@ -49,12 +49,15 @@ export function readSlug(slug: string, knownWords: Set<string>): SlugName | unde
   second = cut(second);
   // CourtListener cuts long slugs (at about 50 characters), so only the slug's very end can be a cut-off word.
   let trimmed = false;
-  const expand = (side: string[]): string[] => (side.length === 1 && /^usa?$/.test(side[0]!) ? ['united', 'states'] : side);
+  const expand = (side: string[]): string[] => (/^(?:usa?|us of america|united states of america)$/.test(side.join(' ')) ? ['united', 'states'] : side);
   first = expand(first);
   second = expand(second);
   const last = second.length ? second : first;
   const tail = last[last.length - 1] ?? '';
-  const cutOff = slug.length >= 45 && last.length > 1 && !knownWords.has(wordKey(tail)) && !ABBREVIATED.test(tail);
+  // Some case names were stored cut off too ("new-england-telephon"): a last word the text never uses but begins a
+  // word it does use is cut off whatever the slug's length.
+  const unknownTail = last.length > 1 && !knownWords.has(wordKey(tail)) && !ABBREVIATED.test(tail);
+  const cutOff = unknownTail && (slug.length >= 45 || (tail.length >= 3 && [...knownWords].some((w) => w.length > tail.length && w.startsWith(tail))));
   if (cutOff) { last.pop(); trimmed = true; }
   while (last.length > 1 && SMALL.has(last[last.length - 1]!)) { last.pop(); trimmed = true; }
   if (!first.length || first[0] === 'v') return undefined;

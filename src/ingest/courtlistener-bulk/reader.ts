@@ -31,6 +31,11 @@ export interface BulkReaderOptions {
   tmpDir?: string;
   /** Parse and join on a worker thread (default: yes when running compiled code). */
   thread?: boolean;
+  /**
+   * On the worker thread, also do each case's store-independent import work there (`prepareCase`: citation
+   * extraction, QI coding, content hash), so the importing thread only resolves and writes (default true).
+   */
+  prepare?: boolean;
 }
 
 interface Resume {

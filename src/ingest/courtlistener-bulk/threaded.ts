@@ -23,8 +23,13 @@ export type WorkerMessage =
   | { type: 'done' }
   | { type: 'error'; code: ErrorCode; message: string; hint: string; location?: ErrorLocation };
 
-/** Batches the main thread lets the worker run ahead by. */
-const AHEAD = 3;
+const YOUNG_MB = 96;
+
+/**
+ * Batches (≤ 64 items or 8 MB each) the main thread lets the worker run ahead by: enough for the worker to keep
+ * preparing a whole pipeline batch (200 cases) while the main thread writes the previous one.
+ */
+const AHEAD = 8;
 
 const compiled = !import.meta.url.endsWith('.ts');
 
@@ -41,7 +46,9 @@ export const courtListenerBulk: SourceReader = courtListenerBulkReader();
 
 async function* readThreaded(inputs: string[], options: ReadOptions, config: BulkReaderOptions): AsyncGenerator<SourceItem> {
   const data: WorkerInput = { inputs, config: { ...config, thread: false }, ...(options.resumeFrom !== undefined ? { resumeFrom: options.resumeFrom } : {}) };
-  const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: data });
+  // A larger young generation: the worker allocates whole opinions (parsing, citation extraction) and the default
+  // 16 MB semi-spaces made it scavenge — and promote still-live opinions — every few records.
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
   const queue: WorkerMessage[] = [];
   let wake: (() => void) | undefined;
   let exited = false;

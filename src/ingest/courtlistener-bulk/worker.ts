@@ -1,15 +1,18 @@
 /**
  * Worker-thread side of the threaded bulk reader (threaded.ts): runs the reader and posts its items in batches,
- * producing only while the main thread has granted credit, so at most a few batches are ever in flight.
+ * producing only while the main thread has granted credit, so at most a few batches are ever in flight. Each case
+ * also gets its store-independent import work done here (`prepareCase`), unless `config.prepare` is false.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ClearlyError } from '../../errors/index.js';
+import { prepareCase } from '../prepare.js';
 import type { SourceItem } from '../types.js';
 import { readBulk } from './reader.js';
 import type { WorkerInput, WorkerMessage } from './threaded.js';
 
 const port = parentPort!;
 const input = workerData as WorkerInput;
+const prepare = input.config.prepare !== false;
 const stop = new AbortController();
 let credit = 0;
 let wake: (() => void) | undefined;
@@ -47,6 +50,7 @@ async function run(): Promise<void> {
   try {
     for await (const item of gen) {
       if (stop.signal.aborted) break;
+      if (prepare && item.kind === 'case') item.prepared = prepareCase(item.case);
       batch.push(item);
       size += item.kind === 'case' ? item.case.opinions.reduce((s, o) => s + o.text.length + (o.html?.length ?? 0), 0) : 100;
       if (batch.length >= 64 || size >= 8 << 20) {

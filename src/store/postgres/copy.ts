@@ -10,11 +10,16 @@ import { from as copyFrom } from 'pg-copy-streams';
 
 export type CopyValue = string | number | boolean | null;
 
+const SPECIAL = /[\\\t\n\r]/;
+
 /** COPY text format: `\N` is NULL; backslash, tab, newline and carriage return are escaped. */
 export function copyField(v: CopyValue): string {
   if (v === null) return '\\N';
   const s = String(v);
-  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (ch) => (ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r')) : s;
+  if (!SPECIAL.test(s)) return s;
+  // One native pass per character kind: opinion texts hold thousands of newlines, and a callback per match
+  // cost more than the rest of the encoding.
+  return s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
 function* encode(rows: Iterable<CopyValue[]>): Generator<string> {

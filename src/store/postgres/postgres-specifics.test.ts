@@ -1,6 +1,6 @@
 /** What only the PostgreSQL store has: migrations from an older schema, redaction, COPY loads, replica routing, URL selection. */
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openStore, resolveDatabaseUrl, resolveReadUrls } from '../open.js';
 import { caseIdFor } from '../records.js';
 import { caseInput, expectClearlyError } from '../store-suite-fixtures.js';
@@ -92,6 +92,51 @@ if ('skip' in server) {
         expect((await store.getOpinions(res.ids[0]!))[0]?.text).toBe(text);
         expect((await store.search({ text: 'ocelot' })).items.map((h) => h.case.id)).toEqual([caseIdFor('test', 'cluster:1')]);
         expect(await store.upsertCases({ cases: [caseInput('1', { opinions: [{ source_id: 'a', type: 'majority', text }] })] })).toMatchObject({ unchanged: 1 });
+      } finally { await store.close(); }
+    });
+
+    it('keeps a stored search vector when only a case\'s metadata changes, and rebuilds it when its name or text does', async () => {
+      for (const copyThresholdBytes of [0, 1 << 20]) { // the COPY path and the bound-array path
+        const url = await db.fresh();
+        const store = PostgresStore.open(url, { copyThresholdBytes });
+        try {
+          await store.migrate();
+          const op = (text: string) => ({ opinions: [{ source_id: 'a', type: 'majority' as const, text }] });
+          const [id] = (await store.upsertCases({ cases: [caseInput('1', op('The ocelot was detained.'))] })).ids;
+          // A marker only a kept vector can hold: what the store would compute never contains it.
+          await raw(url, "UPDATE opinions SET search = to_tsvector('simple', 'zzsentinel')");
+          const hits = async (text: string) => (await store.search({ text })).items.map((h) => h.case.id);
+          expect(await store.upsertCases({ cases: [caseInput('1', { ...op('The ocelot was detained.'), docket_number: '99-1' })] })).toMatchObject({ updated: 1 });
+          expect(await hits('zzsentinel')).toEqual([id]);
+          await store.upsertCases({ cases: [caseInput('1', { ...op('The ocelot was detained.'), docket_number: '99-1', case_name: 'Margay v. Serval' })] });
+          expect(await hits('zzsentinel')).toEqual([]);
+          expect(await hits('margay')).toEqual([id]);
+          await raw(url, "UPDATE opinions SET search = to_tsvector('simple', 'zzsentinel')");
+          await store.upsertCases({ cases: [caseInput('1', { ...op('The caracal was released.'), docket_number: '99-1', case_name: 'Margay v. Serval' })] });
+          expect(await hits('zzsentinel')).toEqual([]);
+          expect(await hits('caracal')).toEqual([id]);
+        } finally { await store.close(); }
+      }
+    });
+
+    it('answers citation lookups made together with one query, each with its own cases', async () => {
+      const url = await db.fresh();
+      const store = PostgresStore.open(url);
+      try {
+        await store.migrate();
+        const cite = (page: string) => ({ volume: '999', reporter: 'F.9th', page });
+        await store.upsertCases({ cases: [
+          caseInput('1', { citations: [cite('1')] }), caseInput('2', { citations: [cite('2')] }), caseInput('3', { citations: [cite('2')] }),
+        ] });
+        const spy = vi.spyOn(store.db.pool, 'query');
+        const pages = ['1', '2', '3', '2', ' 1 '];
+        const answers = await Promise.all(pages.map((p) => store.findCasesByCitation('999', 'F. 9th', p)));
+        expect(spy).toHaveBeenCalledTimes(1);
+        spy.mockRestore();
+        expect(answers.map((a) => a.map((c) => c.source_id))).toEqual([
+          ['cluster:1'], ['cluster:2', 'cluster:3'], [], ['cluster:2', 'cluster:3'], ['cluster:1'],
+        ]);
+        expect((await store.findCasesByCitation('999', 'F.9th', '2')).length).toBe(2);
       } finally { await store.close(); }
     });
 

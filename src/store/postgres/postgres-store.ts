@@ -6,6 +6,7 @@ import type {
   CaseFilter, CaseRecord, CitationEdge, CitationLinkInput, JsonValue, OpinionRecord, Page, PageRequest,
   QiCodingInput, QiCodingRecord, RejectInput, RejectRecord, SearchHit, SearchQuery, StoreStats,
 } from '../types.js';
+import { CiteLookup } from './cite-lookup.js';
 import { readCheckpoint, readRejects, writeCheckpoint, writeRejects } from './imports.js';
 import { checkSchema, migrate, schemaVersion } from './migrate.js';
 import * as payouts from './payouts.js';
@@ -31,6 +32,7 @@ export interface PostgresStoreOptions {
 export class PostgresStore implements Store {
   readonly kind = 'postgres';
   private readonly copyThresholdBytes: number;
+  private readonly citeLookup = new CiteLookup((cites) => reads.findCasesByCitations(this.sql, cites));
 
   private constructor(readonly db: Db, opts: PostgresStoreOptions) {
     this.copyThresholdBytes = opts.copyThresholdBytes ?? 1 << 20;
@@ -45,9 +47,17 @@ export class PostgresStore implements Store {
   get url(): string { return this.db.name; }
   private get sql(): Sql { return this.db.sql; }
 
-  private write<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+  /**
+   * One write transaction. `durable: false` commits without waiting for the WAL flush (synchronous_commit off
+   * for this transaction only): a server crash may then lose it, but only together with every transaction
+   * committed after it, never out of order. Import batches use it: each carries its own checkpoint, so a batch
+   * lost in a crash is lost with its checkpoint and the resumed import reads it again; the import's last
+   * transaction (clearing the checkpoint) is durable and flushes everything before it.
+   */
+  private write<T>(fn: (sql: Sql) => Promise<T>, opts: { durable?: boolean } = {}): Promise<T> {
     return this.db.tx(async (sql) => {
       await sql.run("SELECT pg_advisory_xact_lock(hashtext('clearly.write.' || coalesce(current_schema(), '')))");
+      if (opts.durable === false) await sql.run('SET LOCAL synchronous_commit = off');
       return fn(sql);
     });
   }
@@ -58,7 +68,7 @@ export class PostgresStore implements Store {
   close(): Promise<void> { return this.db.end(); }
 
   upsertCases(batch: CaseBatch): Promise<UpsertResult> {
-    return this.write((sql) => upsertBatch(sql, batch, { copyThresholdBytes: this.copyThresholdBytes }));
+    return this.write((sql) => upsertBatch(sql, batch, { copyThresholdBytes: this.copyThresholdBytes }), { durable: !batch.checkpoint });
   }
   async replaceCitationLinks(opinionId: string, links: CitationLinkInput[]): Promise<void> {
     await this.write((sql) => writeLinkSets(sql, [{ opinion_id: opinionId, links }]));
@@ -69,7 +79,7 @@ export class PostgresStore implements Store {
     return reads.getCaseBySource(this.sql, source, sourceId);
   }
   findCasesByCitation(volume: string, reporter: string, page: string): Promise<CaseRecord[]> {
-    return reads.findCasesByCitation(this.sql, volume, reporter, page);
+    return this.citeLookup.find({ volume, reporter, page });
   }
   listCases(filter: CaseFilter & PageRequest): Promise<Page<CaseRecord>> { return reads.listCases(this.sql, filter); }
   getOpinions(caseId: string): Promise<OpinionRecord[]> { return reads.getOpinions(this.sql, caseId); }
@@ -78,8 +88,15 @@ export class PostgresStore implements Store {
   citedBy(caseId: string, page?: PageRequest): Promise<Page<CitationEdge>> { return reads.citedBy(this.sql, caseId, page); }
 
   search(query: SearchQuery): Promise<Page<SearchHit>> { return search(this.sql, query); }
+  async optimizeSearchIndex(): Promise<void> {
+    await this.sql.run("SELECT gin_clean_pending_list('opinions_search'::regclass)");
+    await this.sql.run('ANALYZE cases, opinions, qi_effective, qi_effective_factors');
+  }
 
-  async putQiCoding(coding: QiCodingInput): Promise<void> { await this.write((sql) => putQiCoding(sql, coding)); }
+  /** Machine codings are recomputed by any re-import, so they need not wait for the disk; human ones do. */
+  async putQiCoding(coding: QiCodingInput): Promise<void> {
+    await this.write((sql) => putQiCoding(sql, coding), { durable: coding.coder !== 'machine' });
+  }
   getQiCoding(caseId: string): Promise<QiCodingRecord | null> { return getQiCoding(this.sql, caseId); }
   getQiCodings(caseIds: string[]): Promise<Map<string, QiCodingRecord>> { return getQiCodings(this.sql, caseIds); }
   listQiCodings(caseId: string): Promise<QiCodingRecord[]> { return listQiCodings(this.sql, caseId); }

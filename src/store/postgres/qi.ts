@@ -19,6 +19,26 @@ export async function putQiCoding(sql: Sql, input: QiCodingInput): Promise<void>
     ON CONFLICT (case_id, coder) DO UPDATE SET coding = excluded.coding, created_at = excluded.created_at
     WHERE qi_codings.coding IS DISTINCT FROM excluded.coding`,
   [input.case_id, input.coder, JSON.stringify(input.coding), input.created_at ?? new Date().toISOString()]);
+  await refreshQiFacets(sql, input.case_id);
+}
+
+/**
+ * Rewrites the case's rows in qi_effective / qi_effective_factors (migration 4) from the coding that counts:
+ * what the QI filters of search and listCases read. Same expressions as the migration's backfill. Runs inside
+ * putQiCoding's write transaction.
+ */
+async function refreshQiFacets(sql: Sql, caseId: string): Promise<void> {
+  const effective = `(SELECT case_id, coding FROM qi_codings WHERE case_id = $1 ${EFFECTIVE} LIMIT 1)`;
+  await sql.run('DELETE FROM qi_effective WHERE case_id = $1', [caseId]);
+  await sql.run('DELETE FROM qi_effective_factors WHERE case_id = $1', [caseId]);
+  await sql.run(`INSERT INTO qi_effective (case_id, decides_qi, outcome)
+    SELECT q.case_id, coalesce(q.coding -> 'decides_qi' = 'true'::jsonb, false),
+           CASE WHEN jsonb_typeof(q.coding -> 'outcome') = 'string' THEN q.coding ->> 'outcome' END
+    FROM ${effective} q`, [caseId]);
+  await sql.run(`INSERT INTO qi_effective_factors (case_id, factor)
+    SELECT DISTINCT q.case_id, f ->> 'id' FROM ${effective} q,
+      jsonb_array_elements(CASE WHEN jsonb_typeof(q.coding -> 'factors') = 'array' THEN q.coding -> 'factors' ELSE '[]'::jsonb END) f
+    WHERE jsonb_typeof(f -> 'id') = 'string'`, [caseId]);
 }
 
 export async function getQiCoding(sql: Sql, caseId: string): Promise<QiCodingRecord | null> {

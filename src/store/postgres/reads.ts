@@ -23,10 +23,17 @@ export async function getCaseBySource(sql: Sql, source: string, sourceId: string
   return row ? toCase(row) : null;
 }
 
-export async function findCasesByCitation(sql: Sql, volume: string, reporter: string, page: string): Promise<CaseRecord[]> {
-  const rows = await sql.all<CaseRow>(`SELECT ${CASE_COLUMNS} FROM case_citations k JOIN cases c ON c.id = k.case_id
-    WHERE k.reporter_key = $1 AND k.volume = $2 AND k.page = $3 ORDER BY c.seq`, [reporterKey(reporter), volume.trim(), page.trim()]);
-  return rows.map(toCase);
+/** Many citations in one query: answer `i` lists the cases carrying `cites[i]`, in insertion order. */
+export async function findCasesByCitations(sql: Sql, cites: { volume: string; reporter: string; page: string }[]): Promise<CaseRecord[][]> {
+  const out: CaseRecord[][] = cites.map(() => []);
+  if (cites.length === 0) return out;
+  const rows = await sql.all<CaseRow & { ord: number }>(`SELECT w.ord, ${CASE_COLUMNS}
+    FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS w(reporter_key, volume, page, ord)
+    JOIN case_citations k ON k.reporter_key = w.reporter_key AND k.volume = w.volume AND k.page = w.page
+    JOIN cases c ON c.id = k.case_id ORDER BY w.ord, c.seq`,
+  [cites.map((c) => reporterKey(c.reporter)), cites.map((c) => c.volume.trim()), cites.map((c) => c.page.trim())]);
+  for (const r of rows) out[r.ord - 1]!.push(toCase(r));
+  return out;
 }
 
 export async function listCases(sql: Sql, req: CaseFilter & PageRequest): Promise<Page<CaseRecord>> {

@@ -61,5 +61,18 @@ export function caseFilterSql(filter: CaseFilter, p: Params): string {
   if (filter.after !== undefined) terms.push(`c.decision_date > ${p.add(filter.after)}`);
   if (filter.before !== undefined) terms.push(`c.decision_date < ${p.add(filter.before)}`);
   if (filter.published) terms.push("c.precedential_status = 'published'");
+  // QI filters read the effective coding's facets (migration 4, maintained by putQiCoding).
+  if (filter.decides_qi !== undefined) {
+    terms.push(`c.id IN (SELECT case_id FROM qi_effective WHERE decides_qi = ${p.add(filter.decides_qi)})`);
+  }
+  if (filter.qi_outcomes && filter.qi_outcomes.length > 0) {
+    terms.push(`c.id IN (SELECT case_id FROM qi_effective WHERE outcome = ANY(${p.add(filter.qi_outcomes)}::text[]))`);
+  }
+  const factors = [...new Set(filter.factors ?? [])];
+  if (factors.length > 0) {
+    // All of them: the case has as many of the listed factors as there are distinct ones.
+    terms.push(`(SELECT count(*) FROM qi_effective_factors f WHERE f.case_id = c.id
+      AND f.factor = ANY(${p.add(factors)}::text[])) = ${p.add(factors.length)}`);
+  }
   return terms.length > 0 ? terms.join(' AND ') : 'true';
 }

@@ -22,11 +22,13 @@ interface Pending { n: NormalizedCase; id: string }
 export async function upsertBatch(sql: Sql, batch: CaseBatch, opts: WriteOptions): Promise<UpsertResult> {
   const normalized = batch.cases.map(normalizeCase);
   const key = (source: string, sourceId: string): string => `${source}\0${sourceId}`;
-  const found = await sql.all<{ source: string; source_id: string; id: string; content_hash: string }>(
-    `SELECT c.source, c.source_id, c.id, c.content_hash FROM cases c
+  const found = await sql.all<{ source: string; source_id: string; id: string; content_hash: string; case_name: string }>(
+    `SELECT c.source, c.source_id, c.id, c.content_hash, c.case_name FROM cases c
      JOIN unnest($1::text[], $2::text[]) AS k(source, source_id) ON c.source = k.source AND c.source_id = k.source_id`,
     [normalized.map((n) => n.record.source), normalized.map((n) => n.record.source_id)]);
   const known = new Map(found.map((r) => [key(r.source, r.source_id), { id: r.id, hash: r.content_hash }]));
+  // The names the stored search vectors were built with (see writeOpinions).
+  const storedNames = new Map(found.map((r) => [r.id, r.case_name]));
 
   // Decided in input order, as the SQLite store does row by row: a case repeated in one batch counts as
   // inserted, then updated (or unchanged); only its last version is written.
@@ -47,7 +49,7 @@ export async function upsertBatch(sql: Sql, batch: CaseBatch, opts: WriteOptions
   const written = [...pending.values()];
   if (written.length > 0) {
     await writeCases(sql, written);
-    await writeOpinions(sql, written, opts);
+    await writeOpinions(sql, written, storedNames, opts);
     await bindWaitingLinks(sql, written);
   }
   if (batch.links && batch.links.length > 0) await writeLinkSets(sql, batch.links);
@@ -84,16 +86,22 @@ async function writeCases(sql: Sql, written: Pending[]): Promise<void> {
   }
 }
 
-const OPINION_FIELDS = ['id', 'case_id', 'ordinal', 'source_id', 'type', 'author', 'text', 'html', 'sha1', 'case_name'] as const;
+const OPINION_FIELDS = ['id', 'case_id', 'ordinal', 'source_id', 'type', 'author', 'text', 'html', 'sha1', 'case_name', 'same_name'] as const;
 
-async function writeOpinions(sql: Sql, written: Pending[], opts: WriteOptions): Promise<void> {
+/**
+ * Opinions are written with their search vector, computed once: `to_tsvector` is the costliest step of an import
+ * on the server, so a rewritten case whose opinion text and case name are unchanged (a re-import where only
+ * metadata moved) keeps the stored vector instead of computing it again.
+ */
+async function writeOpinions(sql: Sql, written: Pending[], storedNames: Map<string, string>, opts: WriteOptions): Promise<void> {
   // Last occurrence wins when an opinion id appears under two cases of one batch (it moves, as on SQLite).
   const byId = new Map<string, CopyValue[]>();
   let bytes = 0;
   for (const { n, id } of written) {
     n.opinions.forEach((o, ordinal) => {
       byId.delete(o.id);
-      byId.set(o.id, [o.id, id, ordinal, o.source_id, o.type, o.author, o.text, o.html, o.sha1, n.record.case_name]);
+      byId.set(o.id, [o.id, id, ordinal, o.source_id, o.type, o.author, o.text, o.html, o.sha1, n.record.case_name,
+        storedNames.get(id) === n.record.case_name]);
       bytes += o.text.length;
     });
   }
@@ -103,11 +111,13 @@ async function writeOpinions(sql: Sql, written: Pending[], opts: WriteOptions): 
     [written.map((w) => w.id), [...byId.keys()]]);
   if (byId.size === 0) return;
   const rows = [...byId.values()];
+  // Only rewritten cases can have a vector worth keeping; a batch of new cases skips the lookup altogether.
+  const reuse = rows.some((r) => r[10] === true);
   let source: string;
   let params: unknown[] = [];
   if (sql.client && bytes >= opts.copyThresholdBytes) {
     await sql.run(`CREATE TEMP TABLE IF NOT EXISTS clearly_opinion_stage (ord serial, id text, case_id text, ordinal integer,
-      source_id text, type text, author text, text text, html text, sha1 text, case_name text) ON COMMIT DELETE ROWS`);
+      source_id text, type text, author text, text text, html text, sha1 text, case_name text, same_name boolean) ON COMMIT DELETE ROWS`);
     await sql.run('TRUNCATE clearly_opinion_stage');
     await copyRows(sql.client, 'clearly_opinion_stage', [...OPINION_FIELDS], rows);
     source = 'clearly_opinion_stage r';
@@ -117,8 +127,10 @@ async function writeOpinions(sql: Sql, written: Pending[], opts: WriteOptions): 
   }
   await sql.run(`INSERT INTO opinions (id, case_id, ordinal, source_id, type, author, text, html, sha1, search)
     SELECT r.id, r.case_id, r.ordinal::integer, r.source_id, r.type, r.author, r.text, r.html, r.sha1,
-      clearly_opinion_vector(r.case_name, r.text)
-    FROM ${source} ORDER BY r.ord
+      ${reuse ? 'coalesce(o.search, clearly_opinion_vector(r.case_name, r.text))' : 'clearly_opinion_vector(r.case_name, r.text)'}
+    FROM ${source}
+    ${reuse ? 'LEFT JOIN opinions o ON r.same_name::boolean AND o.id = r.id AND o.case_id = r.case_id AND o.text = r.text' : ''}
+    ORDER BY r.ord
     ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, ordinal = excluded.ordinal, source_id = excluded.source_id,
       type = excluded.type, author = excluded.author, text = excluded.text, html = excluded.html, sha1 = excluded.sha1,
       search = excluded.search`, params);

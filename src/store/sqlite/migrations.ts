@@ -199,4 +199,33 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX payout_case_links_case ON payout_case_links (case_id);
   `,
+  // 3: QI filters for search and case listing (CaseFilter decides_qi / qi_outcomes / factors). The coding that
+  // counts (human over machine) is kept in two small indexed tables, maintained by putQiCoding (src/store/sqlite/
+  // qi.ts, the same expressions as this backfill), so a filter is an index lookup rather than JSON parsing.
+  `
+  CREATE TABLE qi_effective (
+    case_id TEXT PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
+    decides_qi INTEGER NOT NULL,      -- 1 when the coding says decides_qi: true
+    outcome TEXT                      -- doctrine.md §1.6 code, or NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX qi_effective_outcome ON qi_effective (outcome);
+  CREATE INDEX qi_effective_decides ON qi_effective (decides_qi);
+  CREATE TABLE qi_effective_factors (
+    factor TEXT NOT NULL,
+    case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    PRIMARY KEY (case_id, factor)
+  ) WITHOUT ROWID;
+  CREATE INDEX qi_effective_factors_factor ON qi_effective_factors (factor, case_id);
+
+  INSERT INTO qi_effective (case_id, decides_qi, outcome)
+    SELECT q.case_id, coalesce(json_type(q.coding, '$.decides_qi') = 'true', 0),
+           CASE WHEN json_type(q.coding, '$.outcome') = 'text' THEN json_extract(q.coding, '$.outcome') END
+    FROM qi_codings q
+    WHERE q.coder = 'human' OR NOT EXISTS (SELECT 1 FROM qi_codings h WHERE h.case_id = q.case_id AND h.coder = 'human');
+  INSERT OR IGNORE INTO qi_effective_factors (factor, case_id)
+    SELECT json_extract(f.value, '$.id'), q.case_id
+    FROM qi_codings q, json_each(q.coding, '$.factors') f
+    WHERE (q.coder = 'human' OR NOT EXISTS (SELECT 1 FROM qi_codings h WHERE h.case_id = q.case_id AND h.coder = 'human'))
+      AND json_type(q.coding, '$.factors') = 'array' AND f.type = 'object' AND json_type(f.value, '$.id') = 'text';
+  `,
 ];

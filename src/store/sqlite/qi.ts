@@ -20,6 +20,24 @@ export function putQiCoding(sql: Statements, input: QiCodingInput): void {
     ON CONFLICT (case_id, coder) DO UPDATE SET coding = excluded.coding, created_at = excluded.created_at
     WHERE qi_codings.coding IS NOT excluded.coding`,
   input.case_id, input.coder, stableStringify(input.coding), input.created_at ?? new Date().toISOString());
+  refreshQiFacets(sql, input.case_id);
+}
+
+/**
+ * Rewrites the case's rows in qi_effective / qi_effective_factors (migration 3) from the coding that counts:
+ * what the QI filters of search and listCases read. Same expressions as the migration's backfill.
+ */
+function refreshQiFacets(sql: Statements, caseId: string): void {
+  sql.run('DELETE FROM qi_effective WHERE case_id = ?', caseId);
+  sql.run('DELETE FROM qi_effective_factors WHERE case_id = ?', caseId);
+  const effective = `(SELECT case_id, coding FROM qi_codings WHERE case_id = @id ${EFFECTIVE} LIMIT 1)`;
+  sql.run(`INSERT INTO qi_effective (case_id, decides_qi, outcome)
+    SELECT q.case_id, coalesce(json_type(q.coding, '$.decides_qi') = 'true', 0),
+           CASE WHEN json_type(q.coding, '$.outcome') = 'text' THEN json_extract(q.coding, '$.outcome') END
+    FROM ${effective} q`, { id: caseId });
+  sql.run(`INSERT OR IGNORE INTO qi_effective_factors (factor, case_id)
+    SELECT json_extract(f.value, '$.id'), q.case_id FROM ${effective} q, json_each(q.coding, '$.factors') f
+    WHERE json_type(q.coding, '$.factors') = 'array' AND f.type = 'object' AND json_type(f.value, '$.id') = 'text'`, { id: caseId });
 }
 
 export function getQiCoding(sql: Statements, caseId: string): QiCodingRecord | null {

@@ -60,7 +60,7 @@ export const toCoding = (r: CodingRow): QiCodingRecord => ({
 
 /**
  * WHERE terms for a CaseFilter over `cases c`, only for the filters given so SQLite can use the court/circuit
- * indexes (an `? IS NULL OR …` form would defeat them). At most 32 distinct SQL texts, each prepared once;
+ * indexes (an `? IS NULL OR …` form would defeat them). At most 256 distinct SQL texts, each prepared once;
  * court lists travel as one JSON parameter. Parameters are named (f_ prefix) so callers can add their own without collisions.
  */
 export function caseFilterSql(filter: CaseFilter): { sql: string; params: Record<string, unknown> } {
@@ -75,5 +75,22 @@ export function caseFilterSql(filter: CaseFilter): { sql: string; params: Record
   if (filter.after !== undefined) { terms.push('c.decision_date > @f_after'); params.f_after = filter.after; }
   if (filter.before !== undefined) { terms.push('c.decision_date < @f_before'); params.f_before = filter.before; }
   if (filter.published) terms.push("c.precedential_status = 'published'");
+  // QI filters read the effective coding's facets (migration 3, maintained by putQiCoding).
+  if (filter.decides_qi !== undefined) {
+    terms.push('c.id IN (SELECT case_id FROM qi_effective WHERE decides_qi = @f_decides_qi)');
+    params.f_decides_qi = filter.decides_qi ? 1 : 0;
+  }
+  if (filter.qi_outcomes && filter.qi_outcomes.length > 0) {
+    terms.push('c.id IN (SELECT case_id FROM qi_effective WHERE outcome IN (SELECT value FROM json_each(@f_outcomes)))');
+    params.f_outcomes = JSON.stringify(filter.qi_outcomes);
+  }
+  const factors = [...new Set(filter.factors ?? [])];
+  if (factors.length > 0) {
+    // All of them: the case has as many of the listed factors as there are distinct ones.
+    terms.push(`(SELECT count(*) FROM qi_effective_factors f WHERE f.case_id = c.id
+      AND f.factor IN (SELECT value FROM json_each(@f_factors))) = @f_nfactors`);
+    params.f_factors = JSON.stringify(factors);
+    params.f_nfactors = factors.length;
+  }
   return { sql: terms.length > 0 ? terms.join(' AND ') : '1', params };
 }

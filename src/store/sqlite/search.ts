@@ -13,6 +13,8 @@ import { CASE_COLUMNS, caseFilterSql, toCase, type CaseRow } from './rows.js';
  */
 const BM25 = 'bm25(opinion_fts, 10.0, 1.0)';
 const SNIPPET_TOKENS = 32;
+/** The tokenizer of opinion_fts (migration 1): the page index for snippets must tokenize exactly alike. */
+const TOKENIZE = 'porter unicode61 remove_diacritics 2';
 
 /** Every word and phrase is quoted, so nothing the user typed can be read as FTS5 syntax or a column filter. */
 export function toFtsMatch(node: QueryNode): string {
@@ -26,7 +28,8 @@ export function toFtsMatch(node: QueryNode): string {
 }
 
 export function search(sql: Statements, query: SearchQuery): Page<SearchHit> {
-  const match = toFtsMatch(parseSearchQuery(query.text));
+  const tree = parseSearchQuery(query.text);
+  const match = toFtsMatch(tree);
   const limit = pageLimit(query.limit);
   const after = decodeCursor('search', query.cursor);
   const filter = caseFilterSql(query);
@@ -34,28 +37,30 @@ export function search(sql: Statements, query: SearchQuery): Page<SearchHit> {
   const close = query.highlight?.close ?? '</mark>';
 
   // Stage 1 ranks matches and keeps each case's best opinion. Most pages are answered from a window of the
-  // best-ranked matches (FTS5 keeps a top-N heap in C, far cheaper than joining and grouping every match of a
-  // common word); the window is exact when it holds every match, or when enough cases rank strictly better than
-  // its worst row (any case outside the window ranks no better than that row). Otherwise it widens, and finally
-  // falls back to grouping every match.
-  const params = { ...filter.params, after_r: after?.[0] ?? null, after_id: after?.[1] ?? null, limit: limit + 1 };
-  let ranked: { case_id: string; seq: number; r: number }[] | undefined;
-  for (const window of [(limit + 1) * 8, (limit + 1) * 64, (limit + 1) * 512]) {
-    const top = sql.all<{ seq: number; r: number }>(
-      `SELECT rowid AS seq, ${BM25} AS r FROM opinion_fts WHERE opinion_fts MATCH @match ORDER BY r LIMIT @window`,
-      { match, window });
-    const complete = top.length < window;
-    const worst = top.length ? top[top.length - 1]!.r : 0;
-    const rows = groupBest(sql, filter.sql, JSON.stringify(top.map((t) => [t.seq, t.r])), params)
-      .filter((row) => complete || row.r < worst);
-    if (complete || rows.length >= limit + 1) {
-      ranked = rows.slice(0, limit + 1);
+  // best-ranked matches (SQLite's sorter keeps a top-N heap, far cheaper than grouping every match of a common
+  // word); the window is exact when it holds every match, or when enough cases rank strictly better than its
+  // worst row (any case outside the window ranks no better than that row). Otherwise it widens — by the share of
+  // the window that passed the filter, so a selective filter (one circuit) does not climb through every size —
+  // and finally falls back to grouping every match.
+  const params = { ...filter.params, match, after_r: after?.[0] ?? null, after_id: after?.[1] ?? null, limit: limit + 1 };
+  let ranked: Ranked[] | undefined;
+  let window = (limit + 1) * 8;
+  for (let round = 0; round < 3 && window <= MAX_WINDOW; round++) {
+    const rows = windowBest(sql, filter.sql, { ...params, window });
+    const head = rows[0]!;
+    const complete = head.n < window;
+    const better = rows.filter((row) => row.case_id !== null && (complete || row.r! < head.worst!)) as Ranked[];
+    if (complete || better.length >= limit + 1) {
+      ranked = better.slice(0, limit + 1);
       break;
     }
+    // Matches needed ≈ window × (cases wanted / cases the filter kept), doubled for margin; at least ×8.
+    const kept = Math.max(better.length, 1);
+    window = Math.max(window * 8, Math.ceil((window * (limit + 1) * 2) / kept));
   }
   // min(r) makes the bare column `seq` come from the best row (documented SQLite behaviour). Rank ties break on
   // case id, which is also the keyset the cursor carries. MATERIALIZED: bm25() may only run in the FTS query.
-  ranked ??= sql.all<{ case_id: string; seq: number; r: number }>(`
+  ranked ??= sql.all<Ranked>(`
     WITH m AS MATERIALIZED (SELECT rowid AS seq, ${BM25} AS r FROM opinion_fts WHERE opinion_fts MATCH @match)
     SELECT o.case_id AS case_id, m.seq AS seq, min(m.r) AS r
     FROM m JOIN opinions o ON o.seq = m.seq JOIN cases c ON c.id = o.case_id
@@ -64,38 +69,95 @@ export function search(sql: Statements, query: SearchQuery): Page<SearchHit> {
     HAVING @after_r IS NULL OR min(m.r) > @after_r OR (min(m.r) = @after_r AND o.case_id > @after_id)
     ORDER BY r, case_id
     LIMIT @limit`,
-  { ...params, match });
+  params);
 
-  // Stage 2: snippets only for the page, since snippet() re-reads and re-tokenises each opinion's text.
-  // The CAST matters: better-sqlite3 binds JS numbers as REAL, and FTS5 silently ignores a REAL rowid
-  // constraint (SQLite 3.53), returning every match instead of the one row.
+  // Stage 2, for the page only: cases and opinion ids in one query, then the snippets (see pageSnippets).
   const page = ranked.slice(0, limit);
+  const seqs = page.map((h) => h.seq);
+  const rows = new Map(sql.all<CaseRow & { o_seq: number; o_id: string }>(
+    `SELECT ${CASE_COLUMNS}, o.seq AS o_seq, o.id AS o_id FROM opinions o JOIN cases c ON c.id = o.case_id
+     WHERE o.seq IN (SELECT value FROM json_each(?))`, JSON.stringify(seqs)).map((r) => [r.o_seq, r]));
+  const snippets = page.length > 0 ? pageSnippets(sql, tree, match, seqs, open, close) : new Map<number, string>();
   const items = page.map((hit): SearchHit => {
-    const row = sql.get<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = ?`, hit.case_id)!;
-    const snip = sql.get<{ s: string }>(
-      `SELECT snippet(opinion_fts, 1, @open, @close, '…', ${SNIPPET_TOKENS}) AS s FROM opinion_fts
-       WHERE opinion_fts MATCH @match AND rowid = CAST(@seq AS INTEGER)`, { match, seq: hit.seq, open, close });
-    const opinion = sql.get<{ id: string }>('SELECT id FROM opinions WHERE seq = ?', hit.seq)!;
-    return { case: toCase(row), opinion_id: opinion.id, score: -hit.r, snippet: snip?.s ?? '' };
+    const { o_seq: _seq, o_id, ...row } = rows.get(hit.seq)!;
+    return { case: toCase(row), opinion_id: o_id, score: -hit.r, snippet: snippets.get(hit.seq) ?? '' };
   });
   const last = page[page.length - 1];
   const more = ranked.length > limit && last !== undefined;
   return { items, next_cursor: more ? encodeCursor('search', [last.r, last.case_id]) : null };
 }
 
-/** Groups a window of ranked matches (JSON `[[seq, r], …]`) to each case's best opinion, filtered and paged. */
-function groupBest(
-  sql: Statements, filterSql: string, window: string, params: Record<string, unknown>,
-): { case_id: string; seq: number; r: number }[] {
-  return sql.all<{ case_id: string; seq: number; r: number }>(`
-    WITH m AS MATERIALIZED (SELECT json_extract(value, '$[0]') AS seq, json_extract(value, '$[1]') AS r FROM json_each(@window))
-    SELECT o.case_id AS case_id, m.seq AS seq, min(m.r) AS r
-    FROM m JOIN opinions o ON o.seq = m.seq JOIN cases c ON c.id = o.case_id
-    WHERE ${filterSql}
-    GROUP BY o.case_id
-    HAVING @after_r IS NULL OR min(m.r) > @after_r OR (min(m.r) = @after_r AND o.case_id > @after_id)
-    ORDER BY r, case_id`,
-  { ...params, window });
+interface Ranked { case_id: string; seq: number; r: number }
+
+/** Beyond this many ranked rows a window costs about what grouping every match does; the fallback takes over. */
+const MAX_WINDOW = 200_000;
+
+/**
+ * The best `@window` matches grouped to each case's best opinion, filtered and keyset-paged, in one statement.
+ * Every row carries the window's size `n` and its worst rank `worst`; a LEFT JOIN keeps one row (case_id null)
+ * when no case passes the filter. CROSS JOIN fixes the join order: left free, the planner walks every opinion
+ * in case order to save the GROUP BY sort (measured 110 ms at 144k opinions instead of ~1 ms).
+ */
+function windowBest(
+  sql: Statements, filterSql: string, params: Record<string, unknown>,
+): ({ case_id: string | null; seq: number | null; r: number | null; n: number; worst: number | null })[] {
+  return sql.all(`
+    WITH m AS MATERIALIZED (SELECT rowid AS seq, ${BM25} AS r FROM opinion_fts WHERE opinion_fts MATCH @match ORDER BY r LIMIT @window),
+    w AS (SELECT count(*) AS n, max(r) AS worst FROM m),
+    g AS (
+      SELECT o.case_id AS case_id, m.seq AS seq, min(m.r) AS r
+      FROM m CROSS JOIN opinions o ON o.seq = m.seq CROSS JOIN cases c ON c.id = o.case_id
+      WHERE ${filterSql}
+      GROUP BY o.case_id
+      HAVING @after_r IS NULL OR min(m.r) > @after_r OR (min(m.r) = @after_r AND o.case_id > @after_id)
+      ORDER BY r, case_id
+      LIMIT @limit)
+    SELECT w.n AS n, w.worst AS worst, g.case_id AS case_id, g.seq AS seq, g.r AS r FROM w LEFT JOIN g ON 1
+    ORDER BY g.r, g.case_id`,
+  params);
+}
+
+/**
+ * Snippets for one page. snippet() over the corpus index must first seek every phrase of the query to the row;
+ * for single words that is cheap (~0.1 ms a row at 144k opinions), but a phrase of common words ("lying on the
+ * ground") costs milliseconds per row in a large index (45 ms for a page of assess's nine-phrase query). For
+ * queries with a phrase, the page's rows — case name and text from opinion_search, exactly what the corpus index
+ * holds — are indexed in a scratch FTS5 table in this connection's temp schema with the same tokenizer, and
+ * snippet() runs there: same query, same text, same function, hence the same snippet, for the price of
+ * tokenizing the page once more. (bench/search-latency.ts --check-snippets compares the two.)
+ */
+function pageSnippets(sql: Statements, node: QueryNode, match: string, seqs: number[], open: string, close: string): Map<number, string> {
+  const snip = `snippet(opinion_fts, 1, @open, @close, '…', ${SNIPPET_TOKENS})`;
+  if (!hasPhrase(node)) {
+    // The CAST matters: better-sqlite3 binds JS numbers as REAL, and FTS5 silently ignores a REAL rowid
+    // constraint (SQLite 3.53), returning every match instead of the one row.
+    return new Map(seqs.map((seq) => [seq, sql.get<{ s: string }>(`SELECT ${snip} AS s FROM opinion_fts
+      WHERE opinion_fts MATCH @match AND rowid = CAST(@seq AS INTEGER)`, { match, seq, open, close })?.s ?? '']));
+  }
+  if (!sql.get("SELECT 1 FROM temp.sqlite_master WHERE name = 'page_fts'")) {
+    sql.db.exec(`CREATE TABLE temp.page_text (seq INTEGER PRIMARY KEY, case_name TEXT, text TEXT);
+      CREATE VIRTUAL TABLE temp.page_fts USING fts5 (case_name, text, content = 'page_text', content_rowid = 'seq',
+        tokenize = '${TOKENIZE}');`);
+  }
+  // External content, so clearing is 'delete-all' (no re-tokenizing of the old rows).
+  sql.run("INSERT INTO temp.page_fts (page_fts) VALUES ('delete-all')");
+  sql.run('DELETE FROM temp.page_text');
+  sql.run(`INSERT INTO temp.page_text (seq, case_name, text) SELECT seq, case_name, text FROM opinion_search
+    WHERE seq IN (SELECT value FROM json_each(?))`, JSON.stringify(seqs));
+  sql.run('INSERT INTO temp.page_fts (rowid, case_name, text) SELECT seq, case_name, text FROM temp.page_text');
+  const rows = sql.all<{ seq: number; s: string }>(
+    `SELECT rowid AS seq, ${snip.replace('opinion_fts', 'page_fts')} AS s FROM temp.page_fts WHERE page_fts MATCH @match`,
+    { match, open, close });
+  return new Map(rows.map((r) => [r.seq, r.s]));
+}
+
+/** Whether the query holds a phrase of more than one word (a quoted phrase, or a word like `U.S.C.`). */
+function hasPhrase(node: QueryNode): boolean {
+  switch (node.kind) {
+    case 'term': case 'phrase': return (node.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) > 1;
+    case 'and': case 'or': return node.items.some(hasPhrase);
+    case 'not': return hasPhrase(node.left) || hasPhrase(node.right);
+  }
 }
 
 /** The parser should make this unreachable; it is the safety net that keeps FTS5 errors out of users' faces. */

@@ -84,6 +84,10 @@ export class SqliteStore implements Store {
     }
   }
 
+  async optimizeSearchIndex(): Promise<void> {
+    this.write(() => this.sql.run("INSERT INTO opinion_fts (opinion_fts) VALUES ('optimize')"));
+  }
+
   async putQiCoding(coding: QiCodingInput): Promise<void> { this.write(() => putQiCoding(this.sql, coding)); }
   async getQiCoding(caseId: string): Promise<QiCodingRecord | null> { return this.guard(() => getQiCoding(this.sql, caseId)); }
   async getQiCodings(caseIds: string[]): Promise<Map<string, QiCodingRecord>> {

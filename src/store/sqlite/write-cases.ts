@@ -20,7 +20,7 @@ export function upsertBatch(sql: Statements, batch: CaseBatch): UpsertResult {
     result[outcome]++;
     result.ids.push(id);
     if (outcome === 'unchanged') continue;
-    writeCase(sql, n, id);
+    writeCase(sql, n, id, existing !== undefined);
     written.push(...n.record.citations);
   }
   bindWaitingLinks(sql, written);
@@ -35,12 +35,19 @@ export function upsertBatch(sql: Statements, batch: CaseBatch): UpsertResult {
 const TOUCHED = `SELECT seq FROM opinions WHERE case_id = @id
   UNION SELECT seq FROM opinions WHERE id IN (SELECT value FROM json_each(@ids))`;
 
-function writeCase(sql: Statements, n: NormalizedCase, id: string): void {
+/** Opinions of a new case that are already stored (under another case): the only ones a new case can touch. */
+const MOVED = 'SELECT 1 FROM opinions WHERE id IN (SELECT value FROM json_each(?)) LIMIT 1';
+
+function writeCase(sql: Statements, n: NormalizedCase, id: string, exists: boolean): void {
   const r = n.record;
   const ids = JSON.stringify(n.opinions.map((o) => o.id));
   // Remove index entries while the rows still hold the values they were indexed from (external content rule).
-  sql.run(`INSERT INTO opinion_fts (opinion_fts, rowid, case_name, text)
-    SELECT 'delete', seq, case_name, text FROM opinion_search WHERE seq IN (${TOUCHED})`, { id, ids });
+  // A new case whose opinions are all new has nothing indexed yet: skip the statement (and the FTS table).
+  const touches = exists || sql.get(MOVED, ids) !== undefined;
+  if (touches) {
+    sql.run(`INSERT INTO opinion_fts (opinion_fts, rowid, case_name, text)
+      SELECT 'delete', seq, case_name, text FROM opinion_search WHERE seq IN (${TOUCHED})`, { id, ids });
+  }
 
   // ON CONFLICT … DO UPDATE (never INSERT OR REPLACE): a replace deletes the row and would cascade to opinions,
   // links and human QI codings.
@@ -56,7 +63,7 @@ function writeCase(sql: Statements, n: NormalizedCase, id: string): void {
       inferred = excluded.inferred, source_url = excluded.source_url, content_hash = excluded.content_hash`,
   { ...r, id, citations: JSON.stringify(r.citations), inferred: JSON.stringify(r.inferred), hash: n.hash });
 
-  sql.run('DELETE FROM case_citations WHERE case_id = ?', id);
+  if (exists) sql.run('DELETE FROM case_citations WHERE case_id = ?', id);
   for (const c of r.citations) {
     sql.run('INSERT OR IGNORE INTO case_citations (reporter_key, volume, page, case_id) VALUES (?, ?, ?, ?)',
       reporterKey(c.reporter), c.volume, c.page, id);
@@ -64,7 +71,7 @@ function writeCase(sql: Statements, n: NormalizedCase, id: string): void {
 
   // Opinions dropped from the case go (their links cascade); kept ones are updated in place so their seq, and
   // with it their links and FTS rowid, stay the same.
-  sql.run('DELETE FROM opinions WHERE case_id = @id AND id NOT IN (SELECT value FROM json_each(@ids))', { id, ids });
+  if (exists) sql.run('DELETE FROM opinions WHERE case_id = @id AND id NOT IN (SELECT value FROM json_each(@ids))', { id, ids });
   n.opinions.forEach((o, ordinal) => {
     sql.run(`INSERT INTO opinions (id, case_id, ordinal, source_id, type, author, text, html, sha1)
       VALUES (@id, @case_id, @ordinal, @source_id, @type, @author, @text, @html, @sha1)

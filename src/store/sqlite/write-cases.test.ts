@@ -1,0 +1,49 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../open.js';
+import { caseInput } from '../store-suite-fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'clearly-write-cases-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** FTS5's own check that the external-content index matches the rows it was built from. */
+function ftsIntact(path: string): void {
+  const raw = new Database(path);
+  try {
+    raw.prepare("INSERT INTO opinion_fts (opinion_fts, rank) VALUES ('integrity-check', 1)").run();
+  } finally {
+    raw.close();
+  }
+}
+
+describe('SQLite case writes and the search index', () => {
+  it('keeps the index exact when a new case takes over an opinion stored under another case', async () => {
+    const path = join(dir, 'moved.db');
+    const store = await openStore({ db: path, env: {} });
+    const shared = { id: 'o_shared', source_id: 'opinion:shared', type: 'majority' };
+    await store.upsertCases({ cases: [caseInput('1', { case_name: 'Zebra v. Quagga', opinions: [{ ...shared, text: 'Onager opinion text.' }] })] });
+    expect((await store.search({ text: 'onager' })).items).toHaveLength(1);
+    // A different case (new source id) now carries the same opinion, with new text.
+    const r = await store.upsertCases({ cases: [caseInput('2', { case_name: 'Okapi v. Tapir', opinions: [{ ...shared, text: 'Kiang opinion text.' }] })] });
+    expect(r.inserted).toBe(1);
+    expect((await store.search({ text: 'onager' })).items).toHaveLength(0);
+    expect((await store.search({ text: 'zebra' })).items).toHaveLength(0);
+    expect((await store.search({ text: 'kiang okapi' })).items.map((h) => h.case.case_name)).toEqual(['Okapi v. Tapir']);
+    await store.close();
+    expect(() => ftsIntact(path)).not.toThrow();
+  });
+
+  it('indexes new cases once, and re-indexes an updated one', async () => {
+    const path = join(dir, 'fresh.db');
+    const store = await openStore({ db: path, env: {} });
+    await store.upsertCases({ cases: [caseInput('1'), caseInput('2', { opinions: [{ source_id: 'opinion:2', type: 'majority', text: 'Gnu text.' }] })] });
+    await store.upsertCases({ cases: [caseInput('2', { opinions: [{ source_id: 'opinion:2', type: 'majority', text: 'Eland text.' }] })] });
+    expect((await store.search({ text: 'gnu' })).items).toHaveLength(0);
+    expect((await store.search({ text: 'eland' })).items).toHaveLength(1);
+    await store.close();
+    expect(() => ftsIntact(path)).not.toThrow();
+  });
+});
