@@ -46,8 +46,9 @@ export function caveats(incident: Incident, precedents: readonly RankedPrecedent
   if (conflicting.length > 0) {
     out.push(`In-circuit decisions on similar force held no violation (${conflicting.slice(0, 3).map((p) => p.case_name).join('; ')}): conflicting in-circuit precedent defeats clearly established status (Lane v. Franks, as characterized in the 8th Cir.’s Graham v. Barnette).`);
   }
-  if (precedents.some((p) => p.flags.some((f) => f.startsWith('recent:')))) {
-    out.push(`A listed decision came only days or weeks before the incident; whether it gave fair notice is contestable (${cite(refs, 'bryan')}).`);
+  // Notice matters only for a decision that could clearly establish the right; an ineligible one gives none anyway.
+  if (precedents.some((p) => p.eligible && p.flags.some((f) => f.startsWith('recent:')))) {
+    out.push(`A listed eligible decision came only days or weeks before the incident; whether it gave fair notice is contestable (${cite(refs, 'bryan')}).`);
   }
   out.push('Prong 1 applies today’s merits framework (including Barnes v. Felix, 2025); prong 2 asks only what the law clearly established on the incident date.');
   out.push(kbOnly

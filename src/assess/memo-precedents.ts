@@ -1,5 +1,6 @@
 /** The memo's precedent sections: ranked eligible precedents, the close-but-ineligible list, the consensus count. */
 import type { RankedPrecedent } from '../precedent/types.js';
+import { sharesNoFact } from '../precedent/rank.js';
 import { circuitLabel } from '../precedent/standing.js';
 import { b, type Block, type Inline } from './blocks.js';
 import { citeParts } from './format.js';
@@ -47,16 +48,34 @@ export function eligibleBlocks(a: Assessment): Block[] {
     out.push({ kind: 'p', runs: `No decision in the store meets every eligibility rule for an incident in the ${circuitLabel(a.incident.circuit)} on ${a.incident.date} and resembles its facts.` });
     return out;
   }
-  out.push({ kind: 'p', runs: 'Each decided before the incident, from a court this circuit counts, still good law on that date, and holding a violation. The score (0–1) combines shared factors, text similarity of the facts and the court’s authority, minus material distinctions; it orders reading, it does not decide anything.' });
+  out.push({ kind: 'p', runs: 'Each decided before the incident, from a court this circuit counts, still good law on that date, and holding a violation. The score (0–1) combines shared factors, text similarity of the facts, the court’s authority, how many earlier decisions relied on it and whether it was decided in the incident’s procedural posture, minus material distinctions; it orders reading, it does not decide anything.' });
   for (const p of eligible) out.push(...precedentBlocks(p));
   return out;
 }
 
+/**
+ * Supreme Court grants of qualified immunity on the incident's right that share no fact with it: listed apart, since
+ * they are not close on the facts — they are the standard the defense will cite.
+ */
+function grantBlocks(grants: readonly RankedPrecedent[]): Block[] {
+  if (grants.length === 0) return [];
+  return [
+    { kind: 'p', runs: 'Supreme Court decisions that granted qualified immunity on other facts, on this right or with no particular right recorded. They share no fact with the incident and cannot clearly establish the right (a grant because the law was not clearly established decides nothing about prong 1), but they bind every court and the defense will cite them for how specific the precedent must be. Closest text first, then the most recent.' },
+    {
+      kind: 'table',
+      head: ['#', 'Decision', 'Held', 'Score'],
+      rows: grants.map((p) => [String(p.rank), citeParts(p), p.holding ?? `${p.outcome ?? 'outcome not coded'} · prong 2: ${p.prong2 ?? '—'}`, String(p.score)]),
+    },
+  ];
+}
+
 export function closeBlocks(a: Assessment): Block[] {
-  const close = a.precedents.filter((p) => !p.eligible);
+  const ineligible = a.precedents.filter((p) => !p.eligible);
+  const grants = ineligible.filter((p) => sharesNoFact(p, a.incident));
+  const close = ineligible.filter((p) => !grants.includes(p));
   const out: Block[] = [{ kind: 'h', level: 3, text: '4.2 Close on the facts but ineligible' }];
   if (close.length === 0) {
-    out.push({ kind: 'p', runs: 'None.' });
+    out.push({ kind: 'p', runs: 'None.' }, ...grantBlocks(grants));
     return out;
   }
   out.push({ kind: 'p', runs: 'These resemble the incident but cannot clearly establish the right here; the other side may cite them, and some show how courts drew the line.' });
@@ -67,6 +86,7 @@ export function closeBlocks(a: Assessment): Block[] {
       String(p.rank), citeParts(p), p.reasons.join('; '), p.matched_factors.join(', ') || '—', p.distinguishing_factors.join(', ') || '—', String(p.score),
     ]),
   });
+  out.push(...grantBlocks(grants));
   return out;
 }
 

@@ -120,10 +120,15 @@ describe('ranking by factual similarity', () => {
       { n: '4', name: 'Supreme Later v. Roe', court: 'scotus', date: '2020-01-01', prong1: 'no_violation' as const, factors: ['force.firearm'] },
       { n: '5', name: 'Supreme Standard v. Roe', court: 'scotus', prong1: 'no_violation' as const, factors: [] },
     ];
-    expect(names(await find(decisions, testIncident({ factors: given('setting.home') })))).toEqual(['Supreme Shooting v. Roe']);
+    // The fixture codes a no-violation decision as a grant, so the factless one is listed too, as a Supreme Court grant.
+    expect(names(await find(decisions, testIncident({ factors: given('setting.home') })))).toEqual(['Supreme Shooting v. Roe', 'Supreme Standard v. Roe']);
     await store?.close();
-    // An incident with facts of its own is compared on them: no shared force or subject fact, nothing listed.
-    expect(names(await find(decisions, k9HandsUp))).toEqual([]);
+    // An incident with facts of its own is compared on them: no shared force or subject fact, so only the earlier
+    // Supreme Court grants on the same right are listed (what the defense will cite) — not the circuit decision,
+    // not the one on another right, not the later one.
+    const r = await find(decisions, k9HandsUp);
+    expect(names(r)).toEqual(['Supreme Shooting v. Roe', 'Supreme Standard v. Roe']);
+    expect(r.precedents.every((p) => !p.eligible && p.flags.some((f) => /defense will cite/.test(f)))).toBe(true);
   });
 
   it('never returns an excluded decision (leave-one-out)', async () => {

@@ -1,15 +1,23 @@
 /**
- * One score per candidate: factual similarity on the factors (most of it), text similarity of the facts, and
- * the authority of the court, minus material distinctions. The weights are design choices documented here, not
+ * One score per candidate: factual similarity on the factors (most of it), text similarity of the facts, the
+ * authority of the court, reliance by earlier decisions and the procedural posture, minus material distinctions. The weights are design choices documented here, not
  * law; eligibility is decided separately (eligibility.ts) and never by the score.
  */
 import { getCourt } from '../courts/index.js';
+import { outcomeCode } from '../qi/rules/index.js';
 import type { QiCoding } from '../qi/types.js';
 import { matchFactors, supportFor } from './similarity.js';
 import { authorityWeight, courtLabel } from './standing.js';
 import type { Candidate, Eligibility, Incident, RankedPrecedent, Rules } from './types.js';
 
-export const WEIGHTS = { factors: 0.5, text: 0.2, authority: 0.2, reliance: 0.1 } as const;
+/**
+ * `posture`: the precedent was decided in the incident's procedural posture (both known) — what a court may review
+ * on an interlocutory appeal, or how it reads the record at summary judgment, is decided by decisions in that
+ * posture (Johnson v. Jones; Plumhoff; Tolan, doctrine.md §1.6). A minor signal, half the weight of reliance. The
+ * combined score is divided by the sum of the weights, so it stays within 0..1.
+ */
+export const WEIGHTS = { factors: 0.5, text: 0.2, authority: 0.2, reliance: 0.1, posture: 0.05 } as const;
+const WEIGHT_SUM = WEIGHTS.factors + WEIGHTS.text + WEIGHTS.authority + WEIGHTS.reliance + WEIGHTS.posture;
 
 /**
  * A decision handed down on or after the incident date could not have given the officer notice; in the
@@ -42,19 +50,36 @@ export function holdingOf(coding: QiCoding | null): string | null {
   return ev?.sentence ?? null;
 }
 
+/** The decision granted qualified immunity: not clearly established, or an outcome code that grants it (outcomes.json). */
+export function grantedImmunity(p: Pick<RankedPrecedent, 'prong2' | 'outcome'>): boolean {
+  return p.prong2 === 'not_clearly_established' || (p.outcome !== null && outcomeCode(p.outcome)?.qi === 'granted');
+}
+
 export function scoreCandidate(cand: Candidate, incident: Incident, elig: Eligibility, text: number, rules: Rules, reliance = 0): Omit<RankedPrecedent, 'rank'> {
   const coding = cand.coding;
   const precedentIds = (coding?.factors ?? []).map((f) => f.id);
   const m = matchFactors(incident.factors.map((f) => f.id), precedentIds, rules.distinguishingPairs());
   const authority = authorityWeight(elig.standing, cand.case.precedential_status === 'published');
   const textScore = Math.max(text, cand.fts);
-  let score = WEIGHTS.factors * m.score + WEIGHTS.text * textScore + WEIGHTS.authority * authority + WEIGHTS.reliance * reliance - m.penalty;
+  const posture = incident.posture !== null && coding?.posture === incident.posture ? 1 : 0;
+  // A Supreme Court grant (ineligible) that shares no fact with the incident is read for the standard it restates, and every
+  // such restatement binds alike; the count of decisions relying on it then mostly measures its age (each new
+  // per curiam collects the earlier ones: al-Kidd, Mullenix, White, Kisela, Emmons — doctrine.md §1.1). It is not
+  // counted for them, so they order by text similarity, then (ties, find.ts) the most recent restatement first.
+  const standardOnly = !elig.eligible && elig.standing === 'supreme_court' && m.matched.length === 0 && m.partial.length === 0 &&
+    grantedImmunity({ prong2: coding?.prong2 ?? null, outcome: coding?.outcome ?? null });
+  const relied = standardOnly ? 0 : reliance;
+  let score = (WEIGHTS.factors * m.score + WEIGHTS.text * textScore + WEIGHTS.authority * authority + WEIGHTS.reliance * relied +
+    WEIGHTS.posture * posture - m.penalty) / WEIGHT_SUM;
   const flags = [...elig.flags];
   if (cand.case.decision_date !== null && cand.case.decision_date >= incident.date) score *= LATER_DECISION_FACTOR;
   if (elig.eligible && coding?.prong1 === 'violation' && coding.prong2 === 'not_clearly_established') {
     flags.push('held the conduct unconstitutional but not clearly established on its own facts’ date; from its decision date it can itself give notice');
   }
   const affinity = coding?.right ? rightAffinity(coding.right, incident.right) : 1;
+  if (standardOnly && affinity === 1 && cand.case.decision_date !== null && cand.case.decision_date < incident.date) {
+    flags.push(`a Supreme Court grant of qualified immunity ${coding?.right ? 'on this right' : 'with no particular right recorded'} that shares no fact with the incident: listed because the defense will cite it for how specific the precedent must be`);
+  }
   if (affinity < 1) {
     score *= affinity;
     flags.push(`different right at issue: ${coding!.right!.replace(/_/g, ' ')}`);
@@ -82,7 +107,7 @@ export function scoreCandidate(cand: Candidate, incident: Incident, elig: Eligib
     flags,
     reasons: elig.reasons,
     components: {
-      factors: round(m.score), text: round(textScore), authority: round(authority), reliance: round(reliance), penalty: round(m.penalty),
+      factors: round(m.score), text: round(textScore), authority: round(authority), reliance: round(relied), posture, penalty: round(m.penalty),
     },
     outcome: coding?.outcome ?? null,
     prong1: coding?.prong1 ?? null,
@@ -108,13 +133,36 @@ export function supremeOnSameRight(p: Omit<RankedPrecedent, 'rank'>, incident: I
 }
 
 /**
+ * A Supreme Court decision about the incident's right (or about qualified immunity generally: no right recorded),
+ * decided before the incident, that granted qualified immunity and cannot clearly establish the right (a prong-2
+ * grant decides nothing about prong 1, doctrine.md §1.2). It binds every court and it is what the defense will cite
+ * for how specific the precedent must be (al-Kidd; Kisela; Emmons), so it is listed with the close-but-ineligible
+ * decisions whatever its facts. A no-violation holding without a grant (Scott v. Harris), or a grant that also
+ * held a violation (eligible: Wilson v. Layne), is listed only when its facts are.
+ */
+export function supremeGrantOnRight(p: Omit<RankedPrecedent, 'rank'>, incident: Incident, right: string | null): boolean {
+  if (p.eligible || p.standing !== 'supreme_court' || p.decision_date === null || p.decision_date >= incident.date) return false;
+  if (right !== null && rightAffinity(right, incident.right) < 1) return false;
+  return grantedImmunity(p);
+}
+
+/**
+ * Listed only as a Supreme Court grant on the incident's right (supremeGrantOnRight): no fact of the incident shared,
+ * not even in a related form. The memo shows these apart from the decisions close on the facts.
+ */
+export function sharesNoFact(p: Omit<RankedPrecedent, 'rank'>, incident: Incident): boolean {
+  return !p.eligible && p.standing === 'supreme_court' && p.matched_factors.length === 0 && p.partial_factors.length === 0 &&
+    grantedImmunity(p) && p.decision_date !== null && p.decision_date < incident.date && !p.flags.some((f) => f.startsWith('different right'));
+}
+
+/**
  * Worth showing: the precedent shares (or nearly shares) the incident's force or the subject's conduct — a
  * decision that shares the force but is distinguished on the subject is exactly what a lawyer must see — or its
  * facts read clearly alike. A shared offense or setting alone, or a distinction alone, is not enough. Incidents
  * without force or subject factors fall back to any shared factor, or a Supreme Court decision on the same right.
  */
 export function isRelevant(p: Omit<RankedPrecedent, 'rank'>, incident: Incident, right: string | null = null, factual = false): boolean {
-  if (p.components.text >= 0.35) return true;
+  if (p.components.text >= 0.35 || supremeGrantOnRight(p, incident, right)) return true;
   const core = (id: string): boolean => id.startsWith('force.') || id.startsWith('subject.');
   const incidentHasCore = incident.factors.some((f) => core(f.id));
   if (!incidentHasCore && supremeOnSameRight(p, incident, right, factual)) return true;

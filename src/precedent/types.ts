@@ -182,8 +182,8 @@ export interface RankedPrecedent {
   extra_factors: string[];
   flags: string[];
   reasons: string[];
-  /** Score parts (0..1 each but the penalty): `reliance` = how many earlier candidates rely on it (reliance.ts). */
-  components: { factors: number; text: number; authority: number; reliance: number; penalty: number };
+  /** Score parts (0..1 each but the penalty): `reliance` = how many earlier candidates rely on it (reliance.ts); `posture` 1 when decided in the incident's procedural posture. */
+  components: { factors: number; text: number; authority: number; reliance: number; posture: number; penalty: number };
   outcome: string | null;
   prong1: string | null;
   prong2: string | null;
