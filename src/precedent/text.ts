@@ -27,13 +27,24 @@ export function tokens(text: string): string[] {
   return out;
 }
 
+// Words whose suffix is not an inflection: "armed" (carrying a weapon) is not a form of "arm" (the limb).
+const KEEP = new Set(['armed', 'unarmed', 'speed', 'news']);
+
 export function stem(w: string): string {
+  if (KEEP.has(w)) return w;
+  return dropFinalE(stripSuffix(w));
+}
+
+function stripSuffix(w: string): string {
   if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
   if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
   if (w.length > 4 && w.endsWith('es') && !w.endsWith('ses')) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
   return w;
 }
+
+/** "bite", "bites" and "biting" all end as "bit": the silent e is what the suffix rules leave behind or not. */
+const dropFinalE = (w: string): string => (w.length > 3 && w.endsWith('e') ? w.slice(0, -1) : w);
 
 /** BM25 of `query` against each document, scaled to 0..1 by the best score (all zeros when nothing matches). */
 export function bm25Scores(query: string, docs: readonly string[]): number[] {
