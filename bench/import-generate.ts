@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { crc32, gunzipSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { resolveCourt } from '../src/courts/index.js';
 import { EXPORT_COLUMNS } from '../src/ingest/courtlistener-bulk/export-columns.js';
@@ -56,12 +56,33 @@ export function loadSources(): Source[] | undefined {
   return out.filter((s) => s.plain.trim() || s.html.trim()); // some sample records carry no text at all
 }
 
-/** Buffered writes to one CSV file. */
+/** A gzip member holding `text` uncompressed (one stored deflate block): no zlib setup for a few bytes. */
+function storedMember(text: string): Buffer {
+  const data = Buffer.from(text, 'utf8');
+  if (data.length > 0xffff) throw new Error('storedMember: at most 65535 bytes');
+  const b = Buffer.alloc(10 + 5 + data.length + 8);
+  b.set([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]); // magic, deflate, no flags, no mtime, unknown OS
+  b[10] = 1; // final stored block
+  b.writeUInt16LE(data.length, 11);
+  b.writeUInt16LE(~data.length & 0xffff, 13);
+  data.copy(b, 15);
+  b.writeUInt32LE(crc32(data), 15 + data.length);
+  b.writeUInt32LE(data.length, 19 + data.length);
+  return b;
+}
+
+/**
+ * Buffered writes to one CSV file, plain or gzipped. Gzipped, the file is a series of gzip members (one stream to
+ * any gunzip): text written with `write` is compressed as it is flushed, and `member` appends one already
+ * compressed, so an opinion text repeated across the corpus is compressed once, not once per copy.
+ */
 class Out {
   private fd: number;
   private parts: string[] = [];
   private size = 0;
-  constructor(readonly path: string, columns: readonly string[]) {
+  private members: Buffer[] = [];
+  private membersSize = 0;
+  constructor(readonly path: string, columns: readonly string[], private readonly gz = false) {
     this.fd = openSync(path, 'w');
     this.write(columns.join(',') + '\n');
   }
@@ -73,10 +94,31 @@ class Out {
     this.size += s.length;
     if (this.size > 4 << 20) this.flush();
   }
-  flush(): void {
-    if (this.parts.length) writeSync(this.fd, this.parts.join(''));
+  member(compressed: Buffer): void {
+    this.flushText();
+    this.push(compressed);
+  }
+  private push(b: Buffer): void {
+    this.members.push(b);
+    this.membersSize += b.length;
+    if (this.membersSize > 4 << 20) this.flushMembers();
+  }
+  private flushText(): void {
+    if (!this.parts.length) return;
+    const text = this.parts.join('');
     this.parts = [];
     this.size = 0;
+    if (this.gz) this.push(text.length < 4096 ? storedMember(text) : gzipSync(text, { level: 1 }));
+    else writeSync(this.fd, text);
+  }
+  private flushMembers(): void {
+    if (this.members.length) writeSync(this.fd, Buffer.concat(this.members));
+    this.members = [];
+    this.membersSize = 0;
+  }
+  flush(): void {
+    this.flushText();
+    this.flushMembers();
   }
   close(): void {
     this.flush();
@@ -92,19 +134,35 @@ export interface Generated {
   files: string[];
 }
 
-export function generate(dir: string, n: number, sources: Source[], opts: { text: 'both' | 'plain'; bz2: boolean }): Generated {
+export function generate(dir: string, n: number, sources: Source[], opts: { text: 'both' | 'plain'; bz2: boolean; gz?: boolean }): Generated {
   const C = EXPORT_COLUMNS;
+  const gz = opts.gz === true && !opts.bz2;
+  const ext = gz ? '.csv.gz' : '.csv';
   const out = {
-    opinions: new Out(join(dir, 'opinions-bench.csv'), C.opinions),
-    clusters: new Out(join(dir, 'opinion-clusters-bench.csv'), C.clusters),
-    dockets: new Out(join(dir, 'dockets-bench.csv'), C.dockets),
-    citations: new Out(join(dir, 'citations-bench.csv'), C.citations),
-    cmap: new Out(join(dir, 'citation-map-bench.csv'), C['citation-map']),
+    opinions: new Out(join(dir, `opinions-bench${ext}`), C.opinions, gz),
+    clusters: new Out(join(dir, `opinion-clusters-bench${ext}`), C.clusters, gz),
+    dockets: new Out(join(dir, `dockets-bench${ext}`), C.dockets, gz),
+    citations: new Out(join(dir, `citations-bench${ext}`), C.citations, gz),
+    cmap: new Out(join(dir, `citation-map-bench${ext}`), C['citation-map'], gz),
   };
   const S = sources.length;
   // Escaping megabytes of text per row dominated generation: each source text is escaped once and reused.
   const escaped = sources.map((s) => ({ plain: pgCsvValue(s.plain), html: pgCsvValue(s.html) }));
   const opinionRow = (values: Record<string, string>): string => C.opinions.map((c) => values[c] ?? '').join(',') + '\n';
+  // Gzipped: a row is its own fields up to plain_text, then the source's columns from plain_text to just before
+  // cluster_id (the same for every copy, compressed once), then cluster_id.
+  const first = C.opinions.indexOf('plain_text');
+  const last = C.opinions.indexOf('cluster_id');
+  if (gz && (first < 0 || last !== C.opinions.length - 1)) throw new Error('import-generate: unexpected opinions columns');
+  const middles = new Map<number, Buffer>();
+  const middle = (j: number, values: Record<string, string>): Buffer => {
+    let m = middles.get(j);
+    if (!m) {
+      m = gzipSync(C.opinions.slice(first, last).map((c) => values[c] ?? '').join(',') + ',', { level: 6 });
+      middles.set(j, m);
+    }
+    return m;
+  };
   const indexOf = new Map(sources.map((s, i) => [s.clId, i]));
   const late: number[] = [];
   let clusters = 0;
@@ -129,8 +187,14 @@ export function generate(dir: string, n: number, sources: Source[], opts: { text
       if (cite) out.citations.row(C.citations, { id: ++citationId, volume: cite[1], reporter: cite[2], page: cite[3], type: 1, cluster_id: cluster });
     }
     const esc = escaped[i % S]!;
-    out.opinions.write(opinionRow({ id: `"${id}"`, type: `"${type}"`, per_curiam: '"f"', author_str: '""', plain_text: esc.plain,
-      html_with_citations: opts.text === 'both' || !src.plain ? esc.html : '""', html: '""', extracted_by_ocr: '"f"', cluster_id: `"${cluster}"` }));
+    const values = { id: `"${id}"`, type: `"${type}"`, per_curiam: '"f"', author_str: '""', plain_text: esc.plain,
+      html_with_citations: opts.text === 'both' || !src.plain ? esc.html : '""', html: '""', extracted_by_ocr: '"f"', cluster_id: `"${cluster}"` };
+    if (!gz) out.opinions.write(opinionRow(values));
+    else {
+      out.opinions.write(C.opinions.slice(0, first).map((c) => (values as Record<string, string>)[c] ?? '').join(',') + ',');
+      out.opinions.member(middle(i % S, values));
+      out.opinions.write(`${values.cluster_id}\n`);
+    }
     for (const cited of src.cited) {
       const j = indexOf.get(cited);
       const target = j === undefined ? undefined : copy * S + j + 1;

@@ -4,8 +4,9 @@
  * The import runs as `node bin/clearly.js import … --json` in its own process, so peak RSS is its own.
  *
  *   npm run bench:import                              # 10k opinions
- *   npm run bench:import -- --sizes 10000,100000      # more sizes (1M needs ~40 GB of disk: add --text plain)
+ *   npm run bench:import -- --sizes 10000,100000      # more sizes (1M: add --gz --text plain, ~8 GB input, ~35 GB store)
  *   npm run bench:import -- --bz2                     # .csv.bz2 inputs
+ *   npm run bench:import -- --gz                      # .csv.gz inputs (each source text compressed once: fast, small)
  *   npm run bench:import -- --reader-only             # the bulk reader alone (parse + join), no store
  *   npm run bench:import -- --cpu-prof                # V8 CPU profile of the import in the work dir (kept)
  *   npm run bench:import -- --pg                      # the same on PostgreSQL (see pg-import.ts)
@@ -101,7 +102,7 @@ async function benchSize(n: number, work: string): Promise<Result> {
   const input = join(work, 'in');
   mkdirSync(input, { recursive: true });
   const sources = loadSources()!;
-  const gen = generate(input, n, sources, { text: arg('--text', 'both') as 'both' | 'plain', bz2: flag('--bz2') });
+  const gen = generate(input, n, sources, { text: arg('--text', 'both') as 'both' | 'plain', bz2: flag('--bz2'), gz: flag('--gz') });
   process.stderr.write(`bench:import: ${n} opinions in ${gen.clusters} clusters, ${mb(gen.bytes).toFixed(0)} MB of CSV\n`);
   if (flag('--reader-only')) {
     const r = runChild(work, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child-reader', input], ROOT);
@@ -160,7 +161,7 @@ if (flag('--child-reader')) {
     }
   }
   await pg?.close();
-  console.log(`${flag('--reader-only') ? 'Bulk reader alone (parse + join, no store)' : 'clearly import (courtlistener-bulk), end to end'}${pg ? `, PostgreSQL ${pg.version}` : ''}${flag('--bz2') ? ', .csv.bz2 inputs' : ''}, text: ${arg('--text', 'both')}\n`);
+  console.log(`${flag('--reader-only') ? 'Bulk reader alone (parse + join, no store)' : 'clearly import (courtlistener-bulk), end to end'}${pg ? `, PostgreSQL ${pg.version}` : ''}${flag('--bz2') ? ', .csv.bz2 inputs' : flag('--gz') ? ', .csv.gz inputs' : ''}, text: ${arg('--text', 'both')}\n`);
   console.log(pg ? pg.table(results) : table(results));
   const load = (await import('node:os')).loadavg()[0]!;
   console.log(`\n${(await import('node:os')).cpus().length} cores; 1-minute load average at the end: ${load.toFixed(1)} (wall-clock figures are only comparable at similar load)`);

@@ -1,5 +1,5 @@
 /**
- * Helper for the hand check of eval/ingest-ca1-sample.md: `npx tsx eval/ingest-ca1-read.ts [--sample N SEED] [ids…]`
+ * Helper for the hand check of eval/ingest-ca1-sample.md: `npx tsx eval/ingest-ca1-read.ts [--sample N SEED] [--blind|--after] [ids…]`
  * prints, for each opinion, what the importer infers (name, court, date) beside the opening lines of the opinion's
  * own text, so the caption can be read next to the inference. `--sample N SEED` draws N opinion ids from the file
  * with a seeded generator (mulberry32), leaving out ids already in the sample file, and prints them in file order.
@@ -69,15 +69,36 @@ if (args[0] === '--sample') {
   }
   console.log(`${rows.length} rows: name ${ok.name}, court ${ok.court}, date ${ok.date}`);
   process.exit(0);
+} else if (args[0] === '--all') {
+  // Every opinion's inference, one tab-separated line each (id, name, court, date): for diffing two versions of the
+  // rules over the whole file. `--all --except FILE` leaves out the ids listed in FILE (a held-out sample).
+  const except = args[1] === '--except' ? new Set(readFileSync(args[2]!, 'utf8').split(/\s+/).filter(Boolean)) : new Set<string>();
+  for (const o of ops) {
+    const id = idOf(o.resource_uri);
+    if (except.has(id)) continue;
+    const m = inferCaseMeta({ text: opinionText(o).text, absolute_url: o.absolute_url, download_url: o.download_url, local_path: o.local_path });
+    console.log([id, m.case_name, m.court_id, m.decision_date].join('\t'));
+  }
+  process.exit(0);
 } else ids = args;
+
+// `--blind ID…`: the opinion's own text only (no URL slug, file path or inference), for writing the answer before
+// seeing what the importer says; `--after ID…` then prints the slug, file path and inference alone.
+const blind = process.argv.includes('--blind');
+const after = process.argv.includes('--after');
+ids = ids.filter((x) => !x.startsWith('--'));
 
 for (const id of ids) {
   const o = ops.find((x) => idOf(x.resource_uri) === id);
   if (!o) { console.log(`## ${id}: not in the file`); continue; }
   const text = opinionText(o).text;
-  const m = inferCaseMeta({ text, absolute_url: o.absolute_url, download_url: o.download_url, local_path: o.local_path });
-  console.log(`## ${id}  ${o.absolute_url}  ${o.local_path ?? ''}`);
-  console.log(`=> ${m.case_name} | ${m.court_id} | ${m.decision_date}   [${m.inferred.case_name?.method ?? ''}; ${m.inferred.decision_date?.method ?? ''}]`);
+  if (blind) console.log(`## ${id}`);
+  else {
+    const m = inferCaseMeta({ text, absolute_url: o.absolute_url, download_url: o.download_url, local_path: o.local_path });
+    console.log(`## ${id}  ${o.absolute_url}  ${o.local_path ?? ''}`);
+    console.log(`=> ${m.case_name} | ${m.court_id} | ${m.decision_date}   [${m.inferred.case_name?.method ?? ''}; ${m.inferred.decision_date?.method ?? ''}]`);
+    if (after) continue;
+  }
   const lines = text.slice(0, 8000).split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
   const n = Number(process.env.LINES ?? 24);
   console.log(lines.slice(0, n).map((l) => `   ${l.slice(0, 140)}`).join('\n'));

@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ClearlyError } from '../errors/index.js';
 import type { Store } from '../store/index.js';
+import { cacheBytesFromEnv, ResponseCache } from './cache.js';
 import type { Deps } from './deps.js';
 import { httpProblem, problem } from './problem.js';
 import { registerCases } from './routes/cases.js';
@@ -35,6 +36,8 @@ export interface AppOptions {
   token?: string | null;
   /** Directory of the built web bundle; defaults to dist/web/static of this package. */
   webDir?: string;
+  /** Response cache budget in bytes (0 = off); default CLEARLY_HTTP_CACHE_MB, else 64 MiB. See cache.ts. */
+  cacheBytes?: number;
 }
 
 /** Zod issues → one readable sentence naming each offending field. */
@@ -52,7 +55,7 @@ function limit(maxSize: number) {
 }
 
 export function createApp(opts: AppOptions): OpenAPIHono {
-  const deps: Deps = { store: opts.store, token: opts.token ?? null };
+  const deps: Deps = { store: opts.store, token: opts.token ?? null, cache: new ResponseCache(opts.store, opts.cacheBytes ?? cacheBytesFromEnv()) };
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {

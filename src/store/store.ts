@@ -119,6 +119,12 @@ export interface Store {
   listRejects(importKey: string, page?: { limit?: number; offset?: number }): Promise<RejectRecord[]>;
 
   stats(): Promise<StoreStats>;
+  /**
+   * A token that changes whenever the store's content may have changed — a write through this object or a commit
+   * by any other connection or process — so derived answers (the HTTP response cache) can be keyed on it. Null
+   * when the implementation cannot tell cheaply; callers must then not cache.
+   */
+  generation(): Promise<string | null>;
 
   // --- payouts ledger (issue 6; records and validation in payout-records.ts) ----------------------------------------
   /**

@@ -7,7 +7,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ACTORS, assess, POSTURES, rawFromFlags, renderMemo, toIncident, type MemoFormat } from '../../assess/index.js';
 import { defaultRules, type Rules } from '../../precedent/index.js';
 import { withKnowledgeBase, type KnowledgeStore } from '../../precedent/knowledge.js';
-import type { Api, Deps } from '../deps.js';
+import { canonicalKey } from '../cache.js';
+import { cachedJson, type Api, type Deps } from '../deps.js';
 import { ISO_DATE, JsonObject, problems } from '../schemas.js';
 
 export const IncidentBody = z.object({
@@ -83,11 +84,11 @@ export function registerAssess(app: Api, deps: Deps): void {
     throw err;
   }));
 
-  const run = async (body: z.infer<typeof IncidentBody>) => {
+  const run = async (body: z.infer<typeof IncidentBody>, today = new Date().toISOString().slice(0, 10)) => {
     const { limit, ...fields } = body;
-    const incident = toIncident(rawFromFlags(fields as Record<string, unknown>), rules);
+    const incident = toIncident(rawFromFlags(fields as Record<string, unknown>), rules, { today });
     const ks = await knowledge();
-    return assess(deps.store, incident, rules, { seedIds: ks.seedIds, kbOnly: ks.kbOnly, ...(limit ? { limit } : {}) });
+    return assess(deps.store, incident, rules, { seedIds: ks.seedIds, kbOnly: ks.kbOnly, today, ...(limit ? { limit } : {}) });
   };
 
   app.openapi(vocabularyRoute, (c) => {
@@ -107,7 +108,12 @@ export function registerAssess(app: Api, deps: Deps): void {
     return c.json({ factors }, 200);
   });
 
-  app.openapi(assessRoute, async (c) => c.json((await run(c.req.valid('json'))) as unknown as Record<string, unknown>, 200));
+  app.openapi(assessRoute, async (c) => {
+    const body = c.req.valid('json');
+    // The assessment is dated (generated.date), so the day is part of the key.
+    const today = new Date().toISOString().slice(0, 10);
+    return cachedJson(c, deps, `assess ${today} ${canonicalKey(body)}`, () => run(body, today)) as never;
+  });
 
   app.openapi(memoRoute, async (c) => {
     const { format } = c.req.valid('query');

@@ -3,7 +3,7 @@
  * located, and the first page of cited and citing cases; `/cites` and `/cited-by` page through the graph.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Api, Deps } from '../deps.js';
+import { cachedJson, type Api, type Deps } from '../deps.js';
 import { opinionViews } from '../case-view.js';
 import { notFound } from '../problem.js';
 import { Case, CaseSummary, Cursor, JsonObject, Limit, problems } from '../schemas.js';
@@ -59,13 +59,15 @@ export function registerCases(app: Api, deps: Deps): void {
   const { store } = deps;
   app.openapi(caseRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const record = await store.getCase(id);
-    if (!record) notFound('case', id);
-    const [opinions, coding, cites, citedBy] = await Promise.all([
-      store.getOpinions(id), store.getQiCoding(id), store.cites(id, { limit: 100 }), store.citedBy(id, { limit: 100 }),
-    ]);
-    const views = await opinionViews(store, opinions, coding);
-    return c.json({ case: record, opinions: views, qi_coding: coding, cites, cited_by: citedBy }, 200);
+    return cachedJson(c, deps, `case ${id}`, async () => {
+      const record = await store.getCase(id);
+      if (!record) notFound('case', id); // thrown, so a 404 is never cached
+      const [opinions, coding, cites, citedBy] = await Promise.all([
+        store.getOpinions(id), store.getQiCoding(id), store.cites(id, { limit: 100 }), store.citedBy(id, { limit: 100 }),
+      ]);
+      const views = await opinionViews(store, opinions, coding);
+      return { case: record, opinions: views, qi_coding: coding, cites, cited_by: citedBy };
+    }) as never;
   });
   for (const [path, summary, fn] of [
     ['/v1/cases/{id}/cites', 'Cases this case cites', store.cites.bind(store)],

@@ -5,7 +5,8 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { CaseFilter, Page, SearchHit, Store } from '../../store/index.js';
-import type { Api, Deps } from '../deps.js';
+import { canonicalKey } from '../cache.js';
+import { cachedJson, type Api, type Deps } from '../deps.js';
 import { Case, Cursor, FactorId, ISO_DATE, Limit, OutcomeCode, problems } from '../schemas.js';
 
 // Private-use characters as highlight markers: they cannot be confused with markup and are stripped below.
@@ -106,7 +107,9 @@ const route = createRoute({
 export function registerSearch(app: Api, deps: Deps): void {
   app.openapi(route, async (c) => {
     const { limit, cursor, ...p } = c.req.valid('query');
-    const page = await searchPage(deps.store, p, { ...(limit ? { limit } : {}), ...(cursor ? { cursor } : {}) });
-    return c.json(page, 200);
+    const page = { ...(limit ? { limit } : {}), ...(cursor ? { cursor } : {}) };
+    // The key is what the answer depends on, normalized: the store filter, the trimmed query, the page.
+    const key = `search ${canonicalKey({ filter: toFilter(p), q: p.q?.trim() ?? '', ...page })}`;
+    return cachedJson(c, deps, key, () => searchPage(deps.store, p, page)) as never;
   });
 }

@@ -4,7 +4,7 @@
  * title-cased, with the short words a case name keeps in lower case ("of", "v.", "ex rel.").
  */
 
-const LOWER = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'to', 'by', 'a', 'an', 'ex', 'rel', 'v', 're', 'de', 'del', 'la', 'du', 'da', 'von', 'van', 'y', 'or', 'as']);
+const LOWER = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'to', 'by', 'a', 'an', 'ex', 'rel', 'v', 're', 'de', 'del', 'la', 'las', 'los', 'du', 'da', 'von', 'van', 'y', 'or', 'as']);
 /** Abbreviations that take a period in a case name (Bluebook T6 forms). */
 const ABBREV = new Set(['v', 'inc', 'co', 'corp', 'ltd', 'bros', 'assn', 'dept', 'jr', 'sr', 'no', 'mfg', 'rel', 'st', 'natl', 'intl', 'cnty', 'twp', 'univ', 'mgmt', 'hosp', 'govt']);
 /** Letters that stay capitals even when the prose spells them so (agencies, entity forms). */
@@ -71,8 +71,13 @@ function titleWord(w: string): string {
 
 /** One word of a case name in its proper case; `first` words are never lower-cased. */
 export function caseWord(word: string, guide: CaseGuide | undefined, first: boolean): string {
+  // Punctuation around the word is the name's own: "(EUROPE)", "GOLDMAN," in a firm's name.
+  const wrap = /^(\(?)(.*?)(\)?,?)$/.exec(word)!;
+  if (wrap[1] || wrap[3]) return wrap[2] ? wrap[1] + caseWord(wrap[2], guide, first) + wrap[3] : word;
   const key = wordKey(word);
   if (!key) return word;
+  // Bluebook T6: "Incorporated" closing a name is abbreviated like "Inc.".
+  if (key === 'incorporated' && !first) return 'Inc.';
   const dot = word.endsWith('.') && !/^(?:[A-Za-z]\.){2,}$/.test(word) ? '.' : '';
   const bare = /^(?:[A-Za-z]\.){2,}$/.test(word) ? word : word.replace(/\.$/, '');
   if (KEEP_CAPS.test(key)) return word.toUpperCase();

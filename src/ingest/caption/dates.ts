@@ -59,9 +59,19 @@ export function findDecisionDate(text: string): FoundDate | undefined {
   const opening = OPENING.exec(head);
   const first = opening ? isoDate(opening[1]!, opening[2]!, opening[3]!) : undefined;
   if (first) return { date: first, method: 'text: date at the head of the opinion', confidence: 0.9 };
+  const spaced = letterSpacedOpening(head);
+  if (spaced) return { date: spaced, method: 'text: date at the head of the opinion (letter-spaced)', confidence: 0.85 };
   for (const m of head.matchAll(BARE_LINE)) {
     const date = isoDate(m[1]!, m[2]!, m[3]!);
     if (date) return { date, method: 'text: date line in the caption', confidence: 0.9 };
   }
   return undefined;
+}
+
+/** A letter-spaced date opening the text, "F e b r u a r y 1 1 , 1 9 9 3", read with its spaces taken out. */
+function letterSpacedOpening(head: string): string | undefined {
+  const line = /^\s*(\S(?:[ \t]+\S){7,})[ \t]*(?:\n|$)/.exec(head)?.[1];
+  if (!line || /\S\S/.test(line)) return undefined;
+  const m = /^([A-Za-z]+?)\.?(\d{1,2}),(\d{4})$/.exec(line.replace(/[ \t]/g, ''));
+  return m ? isoDate(m[1]!, m[2]!, m[3]!) : undefined;
 }

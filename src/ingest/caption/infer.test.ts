@@ -47,6 +47,8 @@ describe('caption pieces', () => {
     expect(findDecisionDate('Decided Feb. 21, 1956.')?.date).toBe('1956-02-21');
     expect(findDecisionDate('The complaint was filed June 3, 2008, and dismissed.')).toBeUndefined();
     expect(findDecisionDate('Decided: February 30, 2010')).toBeUndefined();
+    expect(findDecisionDate('F    e    b    r    u    a    r    y 1    1    , 1    9    9    3\n   UNITED STATES')?.date).toBe('1993-02-11');
+    expect(findDecisionDate('T h e   c o u r t   h e l d\n')).toBeUndefined();
   });
 
   it('reads docket numbers', () => {

@@ -9,8 +9,8 @@ import { caseName, caseWord, learnForms, wordKey, type CaseGuide } from './casin
 import { decodeEntities } from '../html-text.js';
 import { findDecisionDate } from './dates.js';
 import { findDocket } from './docket.js';
-import { captionName, readCaption, shortParty } from './parties.js';
-import { captionSide, foreign, initialsOf, wordsOf } from './sides.js';
+import { captionName, orgWord, readCaption, shortParty } from './parties.js';
+import { captionSide, foreign, initialsOf, spelledOut, spellsOutSome, wordsOf } from './sides.js';
 import { readSlug, slugOf } from './slug.js';
 import { inferStatus } from './status.js';
 
@@ -91,7 +91,7 @@ function inferCourt(input: InferInput): { id: string; method: string; confidence
 function inferName(input: InferInput): Found | undefined {
   const guide = learnForms(input.text);
   const joinCompounds = (words: string[]): string[] => joinHyphenated(words, guide);
-  const caption = readCaption(input.text);
+  let caption = readCaption(input.text);
   const fromCaption = caption && caption.first.length ? captionName(caption, guide) : undefined;
   const slug = slugOf(input.absolute_url);
   // Possessives are the name itself: "Tapia's" teaches "tapia", never "tapias".
@@ -106,9 +106,18 @@ function inferName(input: InferInput): Found | undefined {
   if (parsed && captionWhole && (foreign(parsed.first, slugKnown) || foreign(parsed.second, slugKnown))) {
     return { value: fromCaption, method: 'text: parties in the caption (URL slug names words the text never uses)', confidence: 0.8 };
   }
+  // Neither side of the slug shares a word with the caption's party on that side ("municipality-v-banco" over FEDERAL
+  // DEPOSIT INSURANCE CORPORATION v. SHEARSON-AMERICAN EXPRESS, INC.): CourtListener named other parties (an
+  // intervenor, a consolidated case) and the caption names this one.
+  if (parsed && caption && captionWhole && !parsed.inRe && !caption.inRe && parsed.second.length &&
+    !caption.oneLine && !sharesWord(parsed.first, caption.first) && !sharesWord(parsed.second, caption.second)) {
+    return { value: fromCaption, method: 'text: parties in the caption (URL slug names other parties)', confidence: 0.75 };
+  }
   if (parsed && parsed.fullCaption && captionWhole) {
     return { value: fromCaption, method: 'text: parties in the caption (URL slug incomplete)', confidence: 0.85 };
   }
+  // A slug naming two sides over an in re caption names the parties captioned under the in re line.
+  if (parsed && !parsed.inRe && parsed.second.length && caption?.inRe && caption.adversary) caption = caption.adversary;
   if (parsed) {
     const ctx = { known, head: new Set(wordsOf([input.text.slice(0, 2500)])) };
     const inRe = parsed.inRe || !!caption?.inRe;
@@ -117,29 +126,44 @@ function inferName(input: InferInput): Found | undefined {
       const words = inRe ? undefined : captionSide(slugWords, captionWords, ctx, laterAllowed, block);
       return words ? caseName(words, guide) : undefined;
     };
-    const first = better(parsed.first, caption?.first, false, caption?.firstBlock) ?? side(parsed.first);
+    const firstFromCaption = better(parsed.first, caption?.first, false, caption?.firstBlock);
+    let first = firstFromCaption ?? side(parsed.first);
     if (parsed.trimmed && caption && !inRe && caption.second.length) {
       // A cut-off slug: the caption completes the side that was cut when it begins with the slug's words.
       const keys = (w: string[]): string => w.map(wordKey).join(' ');
       const cutSide = parsed.second.length ? parsed.second : parsed.first;
       const fromText = parsed.second.length ? caption.second : caption.first;
       if (keys(fromText).startsWith(keys(cutSide))) {
-        const a = parsed.second.length ? first : caseName(joinCompounds(fromText), guide);
-        const b = parsed.second.length ? caseName(joinCompounds(fromText), guide) : caseName(shortParty(caption.second), guide);
+        const a = parsed.second.length ? first : caseName(joinCompounds(shortParty(fromText)), guide);
+        const b = caseName(joinCompounds(shortParty(parsed.second.length ? fromText : caption.second)), guide);
         return { value: `${a} v. ${b}`, method: 'URL slug (cut off) completed from the caption', confidence: 0.9 };
       }
     }
     // Only when the slug's first side is the caption's first party is its second side compared with later parties.
     const firstAgrees = !!caption?.first.length && parsed.first.length > 0 && wordsOf(caption.first).includes(wordKey(parsed.first[parsed.first.length - 1]!));
     let name: string;
-    // "in-re-trustees-v" over IN RE TRUSTEES OF BOSTON UNIVERSITY: the slug stops where the caption's name goes on
-    // with "of" or "for", so the slug was cut inside the name.
+    // "in-re-trustees-v" over IN RE TRUSTEES OF BOSTON UNIVERSITY, "in-re-grand-jury-v-doe" over IN RE: GRAND JURY
+    // PROCEEDINGS: the slug stops where the caption's name goes on (with "of" or "for", or only with words that name
+    // bodies and proceedings, not people), so the slug was cut inside the name.
     const inReWords = caption?.inRe ? wordsOf(caption.first) : [];
     const slugKeys = parsed.first.map(wordKey);
+    const thingWords = inReWords.slice(slugKeys.length).every((w) => orgWord(w));
     const inReWhole = parsed.inRe && inReWords.length > slugKeys.length && slugKeys.every((w, i) => inReWords[i] === w) &&
-      /^(?:of|for|de|del)$/.test(inReWords[slugKeys.length]!) && slugKeys.join(' ') !== 'united states';
+      (/^(?:of|for|de|del)$/.test(inReWords[slugKeys.length]!) || thingWords) && slugKeys.join(' ') !== 'united states';
     if (parsed.inRe) name = `In re ${inReWhole ? caseName(caption!.first, guide) : first}`;
-    else if (parsed.second.length) name = `${first} v. ${better(parsed.second, caption?.second, firstAgrees, caption?.secondBlock) ?? side(parsed.second)}`;
+    else if (parsed.second.length) {
+      const secondFromCaption = better(parsed.second, caption?.second, firstAgrees, caption?.secondBlock);
+      let second = secondFromCaption ?? side(parsed.second);
+      // One side taken from the caption in full, the other the slug's abbreviation of its caption party ("Hartford
+      // Fire Ins Co. v. CNA Insurance Company (Europe) Limited"): both sides are named as the caption spells them.
+      const spelt = (slugWords: string[], words: string[] | undefined): string | undefined =>
+        words?.length && spelledOut(slugWords, shortParty(words)) ? caseName(shortParty(words), guide) : undefined;
+      const spelledFrom = (slugWords: string[], words: string[] | undefined, taken: string | undefined): boolean =>
+        !!taken && !inRe && !!words && spellsOutSome(slugWords, words);
+      if (!firstFromCaption && spelledFrom(parsed.second, caption?.second, secondFromCaption)) first = spelt(parsed.first, caption?.first) ?? first;
+      if (!secondFromCaption && spelledFrom(parsed.first, caption?.first, firstFromCaption)) second = spelt(parsed.second, caption?.second) ?? second;
+      name = `${first} v. ${second}`;
+    }
     else if (caption?.second.length) name = `${first} v. ${caseName(shortParty(caption.second), guide)}`;
     else name = first;
     const agrees = fromCaption !== undefined && sameFirstWord(fromCaption, name);
@@ -167,6 +191,13 @@ function joinHyphenated(words: string[], guide: CaseGuide): string[] {
     } else out.push(words[i]!);
   }
   return out;
+}
+
+/** A slug side and a caption party share a word of three letters or more, by start or initials ("fdic"). */
+function sharesWord(slugWords: string[], captionWords: string[]): boolean {
+  const have = wordsOf(captionWords);
+  const initials = initialsOf(captionWords);
+  return slugWords.map(wordKey).some((w) => initials.includes(w) || (w.length >= 2 && have.some((h) => h === w || (w.length >= 3 && (h.startsWith(w) || w.startsWith(h))))));
 }
 
 /** The two names start with the same party (compared by its last word, which survives shortening). */

@@ -22,6 +22,10 @@ export interface Caption {
   /** The caption's text for each side's first party, as printed (commas and all). */
   firstBlock?: string;
   secondBlock?: string;
+  /** The "v." was read from inside a line (a one-line caption, or a citation), not from a line of its own. */
+  oneLine?: boolean;
+  /** In re captions: the parties captioned under the in re line, when there are two sides. */
+  adversary?: Caption;
 }
 
 const ROLE = String.raw`(?:(?:cross|third|party|nominal|counter|real|intervenor|defendant|plaintiff|petitioner|respondent|claimant|appellant|appellee)[- ]*)*(?:plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|intervenors?|movants?|debtors?|claimants?|libell?ants?|relators?|garnishees?|objectors?|trustees?|interested\s+part(?:y|ies)|amic(?:us|i)(?:\s+curiae)?)`;
@@ -33,6 +37,8 @@ const VERSUS = /^(?:v|vs|versus)\.?$/i;
 const STOP = /^(?:APPEALS?\s+FROM|ON\s+APPEAL|ON\s+PETITIONS?|PETITIONS?\s+FOR|ON\s+MOTION|ON\s+(?:REMAND|CERTIFI|REVIEW)|APPLICATION|BEFORE\b|\[HON|ERRATA|ORDER\s+OF\s+COURT|ARGUED|OPINION\b|JUDGMENT\b|PER\s+CURIAM|CERTIFIED\s+QUESTION)/i;
 /** Lines of the heading that are not parties. */
 const NOISE = /^(?:notice\b.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+term\b.*|no\.\s.*|\d+ [A-Z][\w. ]{0,20} \d+|_+|-+|\*+|united\s+states\s+court\s+of\s+appeals.*|for\s+the\s+\w+\s+circuit\.?|f\s?or\s+the\s+[a-z][a-z ]{2,20}\s+c\s?ircuit\.?|(?:\[?\s*)?not\s+for\s+publication.*|unpublished.*|published.*|october\s+term.*|\(?\s*argued.*|\(?\s*decided.*|\(?\s*submitted.*|docket\s+.*|\d{1,2}-\d{3,5}.*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*)$/i;
+/** Marks a "v." split out of a one-line caption. */
+const SPLIT_VERSUS = 'v.\u0001';
 const DOCKET = /^(?:docket\s+)?nos?\.?\s*:?\s*\d/i;
 const IN_RE = /^(?:in\s+re|in\s+the\s+matter\s+of|matter\s+of)\s*:?\s*/i;
 
@@ -40,23 +46,25 @@ const IN_RE = /^(?:in\s+re|in\s+the\s+matter\s+of|matter\s+of)\s*:?\s*/i;
 export function readCaption(text: string): Caption | undefined {
   const lines = text.slice(0, 6000).split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean)
     // A one-line caption ("JOHN DOE, Plaintiff, v. RICHARD ROE, Defendant.") becomes the three-line form.
-    .flatMap((l) => (l.length <= 150 && / v\. /.test(l) && !/ v\. .* v\. /.test(l) ? l.split(/ (v\.) /) : [l]));
+    .flatMap((l) => (l.length <= 150 && / v\. /.test(l) && !/ v\. .* v\. /.test(l) ? l.split(/ (v\.) /).map((p) => (p === 'v.' ? SPLIT_VERSUS : p)) : [l]));
   // Parties follow the docket line in slip opinions; in reporter-style headings they come first.
   const docketAt = lines.findIndex((l) => DOCKET.test(l));
-  const versusLine = lines.findIndex((l) => VERSUS.test(l));
+  const versusLine = lines.findIndex((l) => VERSUS.test(l) || l === SPLIT_VERSUS);
   let i = docketAt === -1 || (versusLine !== -1 && versusLine < docketAt) ? 0 : docketAt + 1;
   while (i < lines.length && (DOCKET.test(lines[i]!) || /^\d{2,4}-\d+[\w-]*[,;]?$/.test(lines[i]!))) i++;
   const blocks: string[][] = [[]];
   let inRe = false;
   let sawVersus = false;
   let versusAt = -1;
+  let oneLine = false;
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     if (STOP.test(line) || (DOCKET.test(line) && sawVersus)) break;
     if (/^_{3,}$/.test(line) && !sawVersus && blocks.length === 1) { blocks.push([]); continue; }
     if (NOISE.test(line) || DOCKET.test(line)) continue;
-    if (VERSUS.test(line)) {
+    if (VERSUS.test(line) || line === SPLIT_VERSUS) {
       if (sawVersus) break;
+      oneLine = line === SPLIT_VERSUS;
       sawVersus = true;
       blocks.push([]);
       versusAt = blocks.length - 1;
@@ -76,17 +84,32 @@ export function readCaption(text: string): Caption | undefined {
   const inReBlock = filled.find((b) => IN_RE.test(b[0]!));
   // The in re line ends at its own period: "IN RE: … FIRE LITIGATION." then "HOLDERS CAPITAL CORPORATION, …" is a party.
   const inReLines = inReBlock ? inReBlock.slice(0, inReBlock.findIndex((l) => /\.$/.test(l) && !/\b(?:inc|corp|co|ltd|jr|sr|n\.a|s\.a)\.$/i.test(l)) + 1 || inReBlock.length) : [];
-  if (inRe && inReBlock) return { first: partyWords(inReLines.join(' ').replace(IN_RE, '')), second: [], inRe: true };
+  if (inRe && inReBlock) {
+    const caption: Caption = { first: partyWords(inReLines.join(' ').replace(IN_RE, '')), second: [], inRe: true };
+    // The adversary caption under the in re line ("IN RE X, Debtor. X, Appellant, v. Y"): its first party on each
+    // side, for a name given by the parties rather than "In re".
+    const rest = inReBlock.slice(inReLines.length);
+    const at = blocks.indexOf(inReBlock);
+    const later = [rest, ...blocks.slice(at + 1, versusAt === -1 ? at + 1 : versusAt)].filter((b) => b.length);
+    const after = versusAt === -1 ? [] : blocks.slice(versusAt).filter((b) => b.length);
+    if (later[0] && after[0]) {
+      caption.adversary = { first: partyWords(later[0].join(' ')), second: partyWords(after[0].join(' ')), inRe: false, firstBlock: later[0].join(' '), secondBlock: after[0].join(' ') };
+    }
+    return caption;
+  }
   // The party before "v." is the last block before the versus line; with no "v." there is one side only.
   const before = blocks.slice(0, versusAt === -1 ? blocks.length : versusAt).filter((b) => b.length);
   const after = versusAt === -1 ? [] : blocks.slice(versusAt).filter((b) => b.length);
   const a = before[0];
   const b = after[0];
   if (!a) return undefined;
-  return { first: partyWords(a.join(' ')), second: b ? partyWords(b.join(' ')) : [], inRe: false, firstBlock: a.join(' '), secondBlock: b?.join(' ') };
+  return { first: partyWords(a.join(' ')), second: b ? partyWords(b.join(' ')) : [], inRe: false, firstBlock: a.join(' '), secondBlock: b?.join(' '), oneLine };
 }
 
-const ORG = /\b(?:inc|corp|corporation|co|company|companies|llc|l\.l\.c|ltd|bank|trust|city|town|county|commonwealth|state|states|board|department|dep't|commission|authority|services?|university|college|union|association|ass'n|fund|system|center|hospital|insurance|group|partners|partnership|society|agency|office|school|district|council|federation|church|america|republic|government|committee|administration|bureau|laboratories|industries|enterprises|holdings|international|national|mutual|products|motor|motors|airlines|railroad|railway|systems|technologies|communications|foundation|institute|estate|people|municipality|banco|autoridad|departamento|municipio|cooperativa|puerto|tribe|nation|indians|police|sheriff|comm'n|secretary|attorney|commissioner|director|warden|superintendent|et\s+al|court|care|casualty|assurance|telephone|telegraph|health|medical|savings|financial|electric|energy|petroleum|oil|steel|chemicals?|aviation|marine|maritime|shipping|seguros|development|management|associates|builders|distributors|realty|video|s\.a|n\.a|of)(?:e?s)?\b|^(?:m\/v|s\/s|f\/v)\b/i;
+const ORG = /\b(?:inc|incorporated|corp|corporation|co|company|companies|llc|l\.l\.c|ltd|bank|trust|city|town|county|commonwealth|state|states|board|department|dep't|commission|authority|services?|university|college|union|association|ass'n|fund|system|center|hospital|insurance|group|partners|partnership|society|agency|office|school|district|council|federation|church|america|republic|government|committee|administration|bureau|laboratories|industries|enterprises|holdings|international|national|mutual|products|motor|motors|airlines|railroad|railway|systems|technologies|communications|foundation|institute|estate|people|municipality|banco|autoridad|departamento|municipio|cooperativa|puerto|tribe|nation|indians|police|sheriff|comm'n|proceedings|litigation|jury|investigation|subpoenas?|secretary|attorney|commissioner|director|warden|superintendent|et\s+al|court|care|casualty|assurance|telephone|telegraph|health|medical|savings|financial|electric|energy|petroleum|oil|steel|chemicals?|aviation|marine|maritime|shipping|seguros|development|management|associates|builders|distributors|realty|video|s\.a|n\.a|of)(?:e?s)?\b|^(?:m\/v|s\/s|f\/v)\b/i;
+/** A word that names a body or a proceeding, never a person ("litigation", "proceedings", "corporation"). */
+export const orgWord = (w: string): boolean => new RegExp(`^(?:${ORG.source})$`, 'i').test(w) && !/^of$/i.test(w);
+
 /** The entity form that closes an organisation's name: "… Co., Inc.", "… Old Colony, N.A.". */
 const ENTITY_END = /\b(?:inc|corp|co|ltd|llc|l\.l\.c|n\.a|s\.a|p\.c|l\.p)\.?$/i;
 /** The word an organisation's name ends with: "HOLYOKE VISITING NURSES ASSOCIATION AND O'CONNELL …" is two bodies. */
@@ -94,24 +117,26 @@ const NAME_END = /\b(?:association|company|corporation|board|authority|bank|unio
 /** A person named with a middle initial: "DAVID O. COLE" (before "and the City of Old Town"). */
 const PERSON = /^[A-Z][A-Za-z'’-]+\s+[A-Z]\.\s+[A-Z][A-Za-z'’-]+$/i;
 const SUFFIX = /^(?:jr|sr|ii|iii|iv|esq)\.?$/i;
-const PARTICLE = /^(?:de|del|della|di|da|van|von|la|le|st\.?|mc|mac|dos|das)$/i;
+const PARTICLE = /^(?:de|del|della|di|da|van|von|la|las|los|le|st\.?|mc|mac|dos|das)$/i;
 
 /** The first party named in a block, as words: "ELIZABETH MANNING ET AL." → [ELIZABETH, MANNING]. */
-export function partyWords(block: string, commasInName = false): string[] {
+export function partyWords(block: string, commasInName = false, keepParens = false): string[] {
   let s = block.replace(ROLE_TAIL, '').replace(/\s+/g, ' ').trim();
   // "UNITED AUTOMOBILE, AEROSPACE, AGRICULTURAL IMPLEMENT WORKERS …": when the caller knows the name runs on.
   if (commasInName) s = s.replace(/,\s*(?!et\s+al\b|d\/b\/a|a\/k\/a|f\/k\/a|individually|as\s|in\s+(?:his|her|their)\b)/gi, ' ');
   // Cut at the first comma unless what follows belongs to the name (Inc., Jr., N.A.).
-  s = s.replace(/,\s*(?=(?:inc|co|corp|ltd|llc|l\.l\.c|n\.a|s\.a|p\.c|l\.p|jr|sr|ii|iii|iv)\b\.?)/gi, ' ');
-  // A firm named "Kidder, Peabody & Co.": the comma is inside the name when "& Co." (or "& Sons") closes it.
-  s = s.replace(/,\s*(?=[A-Za-z][\w'.-]*\s*&\s*(?:co|company|sons)\b)/gi, ' ');
-  s = s.split(/,|;|\s+(?:et\s+al|d\/b\/a|a\/k\/a|f\/k\/a|individually|as\s+(?:executor|trustee|administrat|guardian|personal|next|the|a\s|an\s|special|receiver|commissioner|chairman|secretary|director|sheriff|superintendent|warden|mayor|chief|attorney)|in\s+(?:his|her|their)\s+(?:official|individual|capacity))\b/i)[0]!;
+  s = s.replace(/,\s*(?=(?:inc|incorporated|co|corp|ltd|llc|l\.l\.c|n\.a|s\.a|p\.c|l\.p|jr|sr|ii|iii|iv)\b\.?)/gi, ' ');
+  // A firm named "Kidder, Peabody & Co." or "Goldman, Antonetti, Ferraiuoli, Axtmayer & Hertell": the commas are
+  // inside the name when single names run to one joined by "&". They stay on their words, which marks a firm.
+  s = s.replace(/^(?:[A-Za-z][\w'’.-]*,\s*)+[A-Za-z][\w'’.-]*\s*&\s*[A-Za-z][\w'’.-]*/, (m) => m.replace(/,\s*/g, ',\u0000'));
+  s = s.split(/,(?!\u0000)|;|\s+(?:et\s+al|d\/b\/a|a\/k\/a|f\/k\/a|individually|as\s+(?:executor|trustee|administrat|guardian|personal|next|the|a\s|an\s|special|receiver|commissioner|chairman|secretary|director|sheriff|superintendent|warden|mayor|chief|attorney)|as\s+(?:he|she|they)\s+(?:is|are)\b|in\s+(?:his|her|their)\s+(?:official|individual|capacity))\b/i)[0]!;
   // "JULIO FEBUS-RODRIGUEZ AND CATALINA RODRIGUEZ-PAGAN": the first of several people named together.
   // "N.A. AND FEDERAL DEPOSIT INSURANCE CORPORATION": a first organisation whose name is complete ends in its entity
   // form. Otherwise "and" inside an organisation's name ("Immigration and Naturalization Service") is kept.
   const and = /\s+and\s+/i.exec(s);
   if (and && (ENTITY_END.test(s.slice(0, and.index)) || NAME_END.test(s.slice(0, and.index)) || !ORG.test(s) || PERSON.test(s.slice(0, and.index)))) s = s.slice(0, and.index);
-  s = s.replace(/\([^)]*\)/g, ' ').replace(/\s+et\s+al\.?$/i, '').replace(/[.\s]+$/, (m) => (/\b(?:inc|co|corp|ltd|jr|sr|n\.a|s\.a|p\.c|l\.p)$/i.test(s.replace(/[.\s]+$/, '')) ? '.' : ''));
+  if (!keepParens) s = s.replace(/\([^)]*\)/g, ' ');
+  s = s.replace(/\u0000/g, ' ').replace(/\s+et\s+al\.?$/i, '').replace(/[.\s]+$/, (m) => (/\b(?:inc|co|corp|ltd|jr|sr|n\.a|s\.a|p\.c|l\.p)$/i.test(s.replace(/[.\s]+$/, '')) ? '.' : ''));
   return s.split(' ').filter(Boolean);
 }
 
@@ -119,7 +144,8 @@ export function partyWords(block: string, commasInName = false): string[] {
 export function shortParty(words: string[]): string[] {
   const joined = words.join(' ');
   if (/^united states(?: of america)?$/i.test(joined)) return ['United', 'States'];
-  if (ORG.test(joined) || words.length > 5 || words.length < 2) return words;
+  // A word ending in a comma inside the party is a firm's name ("Goldman, Antonetti, … & Hertell").
+  if (ORG.test(joined) || words.length > 5 || words.length < 2 || words.slice(0, -1).some((w) => w.endsWith(','))) return words;
   let end = words.length;
   while (end > 1 && SUFFIX.test(words[end - 1]!)) end--;
   let start = end - 1;

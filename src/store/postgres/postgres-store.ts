@@ -43,6 +43,9 @@ export class PostgresStore implements Store {
     return new PostgresStore(new Db(url, { max: opts.poolSize }), opts);
   }
 
+  /** No cheap change token on PostgreSQL (yet): null, so nothing derived from the store is cached. */
+  async generation(): Promise<null> { return null; }
+
   /** The server's URL with the password replaced by ***. */
   get url(): string { return this.db.name; }
   private get sql(): Sql { return this.db.sql; }
@@ -89,7 +92,7 @@ export class PostgresStore implements Store {
 
   search(query: SearchQuery): Promise<Page<SearchHit>> { return search(this.sql, query); }
   async optimizeSearchIndex(): Promise<void> {
-    await this.sql.run("SELECT gin_clean_pending_list('opinions_search'::regclass)");
+    await this.sql.run("SELECT gin_clean_pending_list('opinions_search'::regclass), gin_clean_pending_list('opinions_search_key'::regclass)");
     await this.sql.run('ANALYZE cases, opinions, qi_effective, qi_effective_factors');
   }
 

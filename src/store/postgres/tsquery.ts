@@ -35,3 +35,37 @@ export function toTsquery(node: QueryNode, p: Params): string {
       return `(${toTsquery(node.left, p)} && !!${toTsquery(node.right, p)})`;
   }
 }
+
+/**
+ * What a matching opinion must contain, as a plain AND/OR of words: NOT's right side dropped, phrases as all their
+ * words (`plainto_tsquery`), prefix tokens ANDed. It selects the term-frequency levels of search_key (search.ts)
+ * and the words a snippet is centred on; it never decides a match on its own.
+ */
+export function positiveTsquery(node: QueryNode, p: Params): string {
+  switch (node.kind) {
+    case 'term':
+      return node.prefix
+        ? `to_tsquery(${CONFIG}, ${p.add(prefixQuery(node.text).replace(/ <-> /g, ' & '))})`
+        : `plainto_tsquery(${CONFIG}, ${p.add(node.text)})`;
+    case 'phrase':
+      return `plainto_tsquery(${CONFIG}, ${p.add(node.text)})`;
+    case 'and':
+      return '(' + node.items.map((n) => positiveTsquery(n, p)).join(' && ') + ')';
+    case 'or':
+      return '(' + node.items.map((n) => positiveTsquery(n, p)).join(' || ') + ')';
+    case 'not':
+      return positiveTsquery(node.left, p);
+  }
+}
+
+/** Any one of the query's words or phrases (NOT's right side dropped): what a snippet highlights, as on SQLite. */
+export function anyTsquery(node: QueryNode, p: Params): string {
+  const leaves: QueryNode[] = [];
+  const walk = (n: QueryNode): void => {
+    if (n.kind === 'and' || n.kind === 'or') n.items.forEach(walk);
+    else if (n.kind === 'not') walk(n.left);
+    else leaves.push(n);
+  };
+  walk(node);
+  return '(' + leaves.map((n) => toTsquery(n, p)).join(' || ') + ')';
+}

@@ -27,7 +27,11 @@ export function toFtsMatch(node: QueryNode): string {
   }
 }
 
-export function search(sql: Statements, query: SearchQuery): Page<SearchHit> {
+/**
+ * `generation` identifies the store's content (SqliteStore.generation): the ranked window of the last match is
+ * reused only while it is unchanged (see rankedWindow).
+ */
+export function search(sql: Statements, query: SearchQuery, generation: string | null = null): Page<SearchHit> {
   const tree = parseSearchQuery(query.text);
   const match = toFtsMatch(tree);
   const limit = pageLimit(query.limit);
@@ -43,9 +47,14 @@ export function search(sql: Statements, query: SearchQuery): Page<SearchHit> {
   // the window that passed the filter, so a selective filter (one circuit) does not climb through every size —
   // and finally falls back to grouping every match.
   const params = { ...filter.params, match, after_r: after?.[0] ?? null, after_id: after?.[1] ?? null, limit: limit + 1 };
+  const request = JSON.stringify([filter.sql, filter.params, limit, query.cursor ?? null]);
   let ranked: Ranked[] | undefined;
-  let window = (limit + 1) * 8;
+  // Each round ranks every match again (bm25 over the whole match set is most of a round's cost), so a filter
+  // that keeps a small share of the corpus (a court, a circuit, QI facets) starts at the window a second round
+  // would reach; date and published filters usually keep most cases and start small.
+  let window = (limit + 1) * (selectiveFilter(query) ? 64 : 8);
   for (let round = 0; round < 3 && window <= MAX_WINDOW; round++) {
+    rankedWindow(sql, match, window, generation, request);
     const rows = windowBest(sql, filter.sql, { ...params, window });
     const head = rows[0]!;
     const complete = head.n < window;
@@ -89,20 +98,25 @@ export function search(sql: Statements, query: SearchQuery): Page<SearchHit> {
 
 interface Ranked { case_id: string; seq: number; r: number }
 
+function selectiveFilter(f: SearchQuery): boolean {
+  return (f.courts?.length ?? 0) > 0 || f.circuit !== undefined || f.decides_qi !== undefined || (f.qi_outcomes?.length ?? 0) > 0 || (f.factors?.length ?? 0) > 0;
+}
+
 /** Beyond this many ranked rows a window costs about what grouping every match does; the fallback takes over. */
 const MAX_WINDOW = 200_000;
 
 /**
- * The best `@window` matches grouped to each case's best opinion, filtered and keyset-paged, in one statement.
- * Every row carries the window's size `n` and its worst rank `worst`; a LEFT JOIN keeps one row (case_id null)
- * when no case passes the filter. CROSS JOIN fixes the join order: left free, the planner walks every opinion
- * in case order to save the GROUP BY sort (measured 110 ms at 144k opinions instead of ~1 ms).
+ * The best `@window` matches, grouped to each case's best opinion, filtered and keyset-paged, in one statement,
+ * reading the ranked matches from temp.ranked_window (filled by rankedWindow). Every row carries the window's size
+ * `n` and its worst rank `worst`; a LEFT JOIN keeps one row (case_id null) when no case passes the filter. CROSS
+ * JOIN fixes the join order: left free, the planner walks every opinion in case order to save the GROUP BY sort
+ * (measured 110 ms at 144k opinions instead of ~1 ms).
  */
 function windowBest(
   sql: Statements, filterSql: string, params: Record<string, unknown>,
 ): ({ case_id: string | null; seq: number | null; r: number | null; n: number; worst: number | null })[] {
   return sql.all(`
-    WITH m AS MATERIALIZED (SELECT rowid AS seq, ${BM25} AS r FROM opinion_fts WHERE opinion_fts MATCH @match ORDER BY r LIMIT @window),
+    WITH m AS MATERIALIZED (SELECT seq, r FROM temp.ranked_window ORDER BY r LIMIT @window),
     w AS (SELECT count(*) AS n, max(r) AS worst FROM m),
     g AS (
       SELECT o.case_id AS case_id, m.seq AS seq, min(m.r) AS r
@@ -114,21 +128,45 @@ function windowBest(
       LIMIT @limit)
     SELECT w.n AS n, w.worst AS worst, g.case_id AS case_id, g.seq AS seq, g.r AS r FROM w LEFT JOIN g ON 1
     ORDER BY g.r, g.case_id`,
-  params);
+  Object.fromEntries(Object.entries(params).filter(([k]) => k !== 'match')));
+}
+
+/** What temp.ranked_window holds, per connection: the best `window` matches of `match` at `generation`. */
+const rankedWindows = new WeakMap<Statements, { match: string; window: number; generation: string | null; request: string }>();
+
+/**
+ * Fills temp.ranked_window with the `window` best-ranked matches (rowid, bm25) — the costly part of a search:
+ * bm25() runs for every match of the query, whatever the window. An assessment searches the same words twice in a
+ * row (the binding courts before the incident, then the whole corpus), so the table is kept when it already holds
+ * at least that window of the same match at the same store generation and the search differs from the one that
+ * filled it (other filters or another page). The same request again ranks anew: repeating a search never hits
+ * this, so latency measurements stay honest. The top `window` rows of a wider ranking are the same rows (up to
+ * ties at the edge, which windowBest never counts as better than the edge), and the REAL ranks are stored as they
+ * came, so pages and cursors are unchanged.
+ */
+function rankedWindow(sql: Statements, match: string, window: number, generation: string | null, request: string): void {
+  const held = rankedWindows.get(sql);
+  if (held && generation !== null && held.generation === generation && held.match === match && held.window >= window && held.request !== request) return;
+  if (!held) sql.db.exec('CREATE TEMP TABLE IF NOT EXISTS ranked_window (seq INTEGER NOT NULL, r REAL NOT NULL)');
+  rankedWindows.delete(sql);
+  sql.run('DELETE FROM temp.ranked_window');
+  sql.run(`INSERT INTO temp.ranked_window (seq, r)
+    SELECT rowid, ${BM25} AS r FROM opinion_fts WHERE opinion_fts MATCH @match ORDER BY r LIMIT @window`, { match, window });
+  rankedWindows.set(sql, { match, window, generation, request });
 }
 
 /**
  * Snippets for one page. snippet() over the corpus index must first seek every phrase of the query to the row;
  * for single words that is cheap (~0.1 ms a row at 144k opinions), but a phrase of common words ("lying on the
- * ground") costs milliseconds per row in a large index (45 ms for a page of assess's nine-phrase query). For
- * queries with a phrase, the page's rows — case name and text from opinion_search, exactly what the corpus index
- * holds — are indexed in a scratch FTS5 table in this connection's temp schema with the same tokenizer, and
- * snippet() runs there: same query, same text, same function, hence the same snippet, for the price of
- * tokenizing the page once more. (bench/search-latency.ts --check-snippets compares the two.)
+ * ground") costs milliseconds per row in a large index (45 ms for a page of assess's nine-phrase query), and so
+ * does a prefix (see hasPrefix). For queries with either, the page's rows — case name and text from
+ * opinion_search, exactly what the corpus index holds — are indexed in a scratch FTS5 table in this connection's
+ * temp schema with the same tokenizer, and snippet() runs there: same query, same text, same function, hence the
+ * same snippet, for the price of tokenizing the page once more. (bench/search-latency.ts --check-snippets compares the two.)
  */
 function pageSnippets(sql: Statements, node: QueryNode, match: string, seqs: number[], open: string, close: string): Map<number, string> {
   const snip = `snippet(opinion_fts, 1, @open, @close, '…', ${SNIPPET_TOKENS})`;
-  if (!hasPhrase(node)) {
+  if (!hasPhrase(node) && !hasPrefix(node)) {
     // The CAST matters: better-sqlite3 binds JS numbers as REAL, and FTS5 silently ignores a REAL rowid
     // constraint (SQLite 3.53), returning every match instead of the one row.
     return new Map(seqs.map((seq) => [seq, sql.get<{ s: string }>(`SELECT ${snip} AS s FROM opinion_fts
@@ -149,6 +187,19 @@ function pageSnippets(sql: Statements, node: QueryNode, match: string, seqs: num
     `SELECT rowid AS seq, ${snip.replace('opinion_fts', 'page_fts')} AS s FROM temp.page_fts WHERE page_fts MATCH @match`,
     { match, open, close });
   return new Map(rows.map((r) => [r.seq, r.s]));
+}
+
+/**
+ * Whether the query holds a prefix (`seiz*`): snippet() over the corpus index must then seek every expanded term
+ * to the row, which costs more than indexing the page (measured 8.9 ms against 3.9 ms for a page of `seiz*`).
+ */
+function hasPrefix(node: QueryNode): boolean {
+  switch (node.kind) {
+    case 'term': return node.prefix === true;
+    case 'phrase': return false;
+    case 'and': case 'or': return node.items.some(hasPrefix);
+    case 'not': return hasPrefix(node.left) || hasPrefix(node.right);
+  }
 }
 
 /** Whether the query holds a phrase of more than one word (a quoted phrase, or a word like `U.S.C.`). */

@@ -7,6 +7,7 @@ import type {
   CaseFilter, CaseRecord, CitationEdge, CitationLinkInput, JsonValue, OpinionRecord, Page, PageRequest,
   QiCodingInput, QiCodingRecord, RejectInput, RejectRecord, SearchHit, SearchQuery, StoreStats,
 } from '../types.js';
+import { setBulkLoad } from './bulk-load.js';
 import { openDatabase, sqliteError, Statements } from './connection.js';
 import { readCheckpoint, readRejects, writeCheckpoint, writeRejects } from './imports.js';
 import { migrate, schemaVersion } from './migrate.js';
@@ -43,15 +44,40 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** Writes through this connection, for generation(): PRAGMA data_version only sees other connections' commits. */
+  private writes = 0;
+
   /** IMMEDIATE takes the write lock up front, so a busy database waits (busy_timeout) instead of failing mid-batch. */
   private write<T>(fn: () => T): T {
-    return this.guard(() => this.db.transaction(fn).immediate());
+    try {
+      return this.guard(() => this.db.transaction(fn).immediate());
+    } finally {
+      this.writes++; // also after a failure: a spurious change only costs a cache miss
+    }
+  }
+
+  /** Other connections' (and processes') commits move data_version; this connection's writes move `writes`. */
+  async generation(): Promise<string> { return this.guard(() => this.currentGeneration()); }
+  private currentGeneration(): string {
+    return `${this.sql.get<{ data_version: number }>('PRAGMA data_version')!.data_version}.${this.writes}`;
   }
 
   async migrate(): Promise<MigrationResult> { return this.guard(() => migrate(this.db, this.path)); }
-  async close(): Promise<void> { if (this.db.open) this.db.close(); }
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    try {
+      this.bulkLoad(false);
+    } catch {
+      // left as they are: they cost only postponed index merges, and the next import's end resets them
+    } finally {
+      this.db.close();
+    }
+  }
 
-  async upsertCases(batch: CaseBatch): Promise<UpsertResult> { return this.write(() => upsertBatch(this.sql, batch)); }
+  async upsertCases(batch: CaseBatch): Promise<UpsertResult> {
+    if (batch.checkpoint) this.bulkLoad(true); // an import's batch: more writes follow
+    return this.write(() => upsertBatch(this.sql, batch));
+  }
   async replaceCitationLinks(opinionId: string, links: CitationLinkInput[]): Promise<void> {
     this.write(() => writeLinks(this.sql, opinionId, links));
   }
@@ -78,14 +104,26 @@ export class SqliteStore implements Store {
 
   async search(query: SearchQuery): Promise<Page<SearchHit>> {
     try {
-      return this.guard(() => search(this.sql, query));
+      return this.guard(() => search(this.sql, query, this.currentGeneration()));
     } catch (err) {
       throw searchError(err, query.text);
     }
   }
 
   async optimizeSearchIndex(): Promise<void> {
+    this.bulkLoad(false);
     this.write(() => this.sql.run("INSERT INTO opinion_fts (opinion_fts) VALUES ('optimize')"));
+  }
+
+  /**
+   * Bulk-load settings while an import writes batch after batch (see bulk-load.ts); back to the defaults when the
+   * import ends (`optimizeSearchIndex`) or the store closes. What is stored and found is the same either way.
+   */
+  private bulk = false;
+  private bulkLoad(on: boolean): void {
+    if (this.bulk === on || !this.db.open) return;
+    this.guard(() => setBulkLoad(this.db, on));
+    this.bulk = on;
   }
 
   async putQiCoding(coding: QiCodingInput): Promise<void> { this.write(() => putQiCoding(this.sql, coding)); }

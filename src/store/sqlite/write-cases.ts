@@ -72,16 +72,19 @@ function writeCase(sql: Statements, n: NormalizedCase, id: string, exists: boole
   // Opinions dropped from the case go (their links cascade); kept ones are updated in place so their seq, and
   // with it their links and FTS rowid, stay the same.
   if (exists) sql.run('DELETE FROM opinions WHERE case_id = @id AND id NOT IN (SELECT value FROM json_each(@ids))', { id, ids });
-  n.opinions.forEach((o, ordinal) => {
-    sql.run(`INSERT INTO opinions (id, case_id, ordinal, source_id, type, author, text, html, sha1)
+  // Each opinion is indexed from the values just written (the same ones the opinion_search view yields), not by
+  // reading them back through the view.
+  const row = sql.stmt(`INSERT INTO opinions (id, case_id, ordinal, source_id, type, author, text, html, sha1)
       VALUES (@id, @case_id, @ordinal, @source_id, @type, @author, @text, @html, @sha1)
       ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, ordinal = excluded.ordinal,
         source_id = excluded.source_id, type = excluded.type, author = excluded.author, text = excluded.text,
-        html = excluded.html, sha1 = excluded.sha1`, { ...o, case_id: id, ordinal });
+        html = excluded.html, sha1 = excluded.sha1
+      RETURNING seq`).pluck();
+  const index = sql.stmt('INSERT INTO opinion_fts (rowid, case_name, text) VALUES (?, ?, ?)');
+  n.opinions.forEach((o, ordinal) => {
+    const seq = row.get({ ...o, case_id: id, ordinal }) as number;
+    index.run(seq, r.case_name, o.text);
   });
-
-  sql.run(`INSERT INTO opinion_fts (rowid, case_name, text)
-    SELECT seq, case_name, text FROM opinion_search WHERE seq IN (SELECT seq FROM opinions WHERE case_id = ?)`, id);
 }
 
 /**

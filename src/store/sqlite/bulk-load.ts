@@ -1,0 +1,33 @@
+/**
+ * Settings for an import that writes batch after batch, and the defaults they replace. None changes what is
+ * stored or what a search finds; they change how much work the writing takes:
+ *
+ * - FTS5 flushes its in-memory index to a new segment whenever it exceeds `hashsize` (default 1 MB), so a batch of
+ *   ~10 MB of opinion text made a dozen tiny segments, each merged again and again. With 64 MB a batch makes one.
+ * - FTS5 merges segments as soon as `automerge` (4) of one size exist, rewriting each document's postings at
+ *   every level; merging 16 at a time (and forcing a merge only at 64, `crisismerge`) rewrites them less often.
+ *   The import ends with an 'optimize' (one segment) anyway, so searches afterwards see the same index shape.
+ * - SQLite copies the write-ahead log into the database (a checkpoint, with an fsync) once the log exceeds
+ *   `wal_autocheckpoint` pages (1000, 4 MB): after every batch. With 64 MB it happens every few batches and pages
+ *   rewritten by consecutive batches (index pages, the FTS structure record) are copied once.
+ *
+ * The FTS5 values are stored in the index's config table, so they are set back when the import ends (or the
+ * store closes); an import killed mid-way leaves them until the next one ends, which costs nothing but index
+ * merges postponed.
+ */
+import type Database from 'better-sqlite3';
+
+const BULK = { automerge: 16, crisismerge: 64, hashsize: 64 << 20, wal_autocheckpoint: 16384 };
+/** SQLite's and FTS5's own defaults. */
+const DEFAULTS = { automerge: 4, crisismerge: 16, hashsize: 1 << 20, wal_autocheckpoint: 1000 };
+
+export function setBulkLoad(db: Database.Database, on: boolean): void {
+  const v = on ? BULK : DEFAULTS;
+  db.pragma(`wal_autocheckpoint = ${v.wal_autocheckpoint}`);
+  // FTS5 wants integers; literal SQL, because better-sqlite3 binds JS numbers as REAL.
+  db.transaction(() => {
+    for (const k of ['automerge', 'crisismerge', 'hashsize'] as const) {
+      db.exec(`INSERT INTO opinion_fts (opinion_fts, rank) VALUES ('${k}', ${v[k]})`);
+    }
+  }).immediate();
+}

@@ -1,0 +1,63 @@
+/** The ranked window kept between two searches for the same words (an assessment's pair) must never be stale. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, type CaseInput, type SearchQuery, type Store } from '../index.js';
+
+// Fictional cases (test data only).
+const kase = (n: number, circuit: string, text: string): CaseInput => ({
+  source: 'test', source_id: `k${n}`, case_name: `Gamma ${n} v. Delta`, court_id: `ca${circuit}`, circuit,
+  decision_date: `20${String(10 + (n % 10)).padStart(2, '0')}-01-01`, precedential_status: 'published', citations: [],
+  opinions: [{ source_id: `o${n}`, type: 'majority', text }],
+});
+const CASES = Array.from({ length: 40 }, (_, n) => kase(n, String(1 + (n % 3)), `The officer ${'released a dog '.repeat(1 + (n % 5))} on the man ${n}.`));
+
+const dirs: string[] = [];
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function open(path?: string): Promise<{ store: Store; path: string }> {
+  const p = path ?? join(dirs[dirs.push(mkdtempSync(join(tmpdir(), 'clearly-search-'))) - 1]!, 's.db');
+  const store = await openStore({ db: p });
+  stores.push(store);
+  return { store, path: p };
+}
+
+const ids = async (s: Store, q: SearchQuery) => (await s.search(q)).items.map((h) => [h.case.id, h.score, h.snippet]);
+
+describe('SQLite search, the same words searched twice', () => {
+  it('gives the same pages as a fresh connection, whatever the order of the searches', async () => {
+    const { store, path } = await open();
+    await store.upsertCases({ cases: CASES });
+    const binding: SearchQuery = { text: 'dog OR officer', limit: 5, courts: ['ca2'], before: '2016-01-01' };
+    const all: SearchQuery = { text: 'dog OR officer', limit: 7 };
+    const first = [await ids(store, binding), await ids(store, all), await ids(store, { ...all, limit: 3 })];
+    const { store: fresh } = await open(path);
+    expect(await ids(fresh, all)).toEqual(first[1]);
+    const { store: fresh2 } = await open(path);
+    expect(await ids(fresh2, { ...all, limit: 3 })).toEqual(first[2]);
+    expect(await ids(fresh2, binding)).toEqual(first[0]);
+    // Page 2 after page 1 of the same words continues exactly where page 1 stopped.
+    const p1 = await store.search(all);
+    const p2 = await store.search({ ...all, cursor: p1.next_cursor! });
+    const both = await store.search({ ...all, limit: 14 });
+    expect([...p1.items, ...p2.items].map((h) => h.case.id)).toEqual(both.items.map((h) => h.case.id));
+  });
+
+  it('sees a case written between the two searches, by this store or by another connection', async () => {
+    const { store, path } = await open();
+    await store.upsertCases({ cases: CASES.slice(0, 10) });
+    await store.search({ text: 'dog', limit: 3, circuit: '1' });
+    await store.upsertCases({ cases: [kase(100, '2', 'dog dog dog dog dog dog dog dog dog dog')] });
+    expect((await store.search({ text: 'dog', limit: 3 })).items[0]!.case.source_id).toBe('k100');
+
+    await store.search({ text: 'dog', limit: 3, circuit: '1' });
+    const { store: other } = await open(path);
+    await other.upsertCases({ cases: [kase(101, '3', 'dog '.repeat(40))] });
+    expect((await store.search({ text: 'dog', limit: 3 })).items[0]!.case.source_id).toBe('k101');
+  });
+});
