@@ -64,7 +64,9 @@ function collapse(input: string): { text: string; map: OffsetMap } {
       lastChar = f.charCodeAt(0);
       continue;
     }
-    const onlyInvisible = /^[\u00ad\u200b-\u200d\ufeff]+$/.test(run);
+    // Only a run that starts with an invisible character can be all invisible; most runs are a line break.
+    const invisibleFirst = c0 === 0xad || (c0 >= 0x200b && c0 <= 0x200d) || c0 === 0xfeff;
+    const onlyInvisible = invisibleFirst && /^[\u00ad\u200b-\u200d\ufeff]+$/.test(run);
     if (onlyInvisible) {
       map.mark(len, last);
       continue;

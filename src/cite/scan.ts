@@ -9,11 +9,20 @@ import { scanNumber } from './scan-number.js';
 import { scanSectionSign, scanSectionWord } from './scan-statute.js';
 import { scanDocket, scanId, scanPrefixed, scanSupra } from './scan-words.js';
 
+// Where the loop below can do anything other than step one character: any digit, and the first letter of a
+// word-led form (the switch below; whether it starts a word is checked there). A native regex search skips the
+// rest of the text — most of it — in one call. The loop body still makes every decision, so this only has to
+// find a superset of those positions.
+const CANDIDATE = /[0-9FU\u00a7]|[Ii](?=d\.|bid\.)|s(?=upra|ection)|S(?=ection)|N(?=os?\. )/g;
+
 export function scan(text: string): Raw[] {
   const out: Raw[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
+    CANDIDATE.lastIndex = i;
+    if (!CANDIDATE.test(text)) break;
+    i = CANDIDATE.lastIndex - 1;
     const c = text.charCodeAt(i);
     const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
     if (isDigit(c)) {

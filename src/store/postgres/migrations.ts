@@ -266,4 +266,14 @@ export const MIGRATIONS: readonly string[] = [
     FOR EACH ROW EXECUTE FUNCTION clearly_opinion_key_trigger();
   CREATE INDEX opinions_search_key ON opinions USING gin (search_key);
   `,
+
+  // 7: indexes a first bulk load dropped, to be rebuilt after it (src/store/postgres/deferred-indexes.ts). A row
+  // here means the index is missing; the import's last step or the next open builds it from `definition`.
+  `
+  CREATE TABLE deferred_indexes (
+    name text PRIMARY KEY,
+    definition text NOT NULL,
+    deferred_at text NOT NULL
+  );
+  `,
 ];

@@ -95,6 +95,51 @@ if ('skip' in server) {
       } finally { await store.close(); }
     });
 
+    it('builds the GIN search indexes after a first bulk load, and again on the next open if the load was interrupted', async () => {
+      const url = await db.fresh();
+      await (await openStore({ database_url: url, env: {} })).close();
+      const indexes = async () => (await raw<{ name: string }>(url, `SELECT indexname AS name FROM pg_indexes
+        WHERE schemaname = current_schema() AND tablename = 'opinions' AND indexdef LIKE '%USING gin%' ORDER BY 1`)).map((r) => r.name);
+      const deferred = async () => (await raw<{ name: string }>(url, 'SELECT name FROM deferred_indexes ORDER BY 1')).map((r) => r.name);
+      const both = ['opinions_search', 'opinions_search_key'];
+      const checkpoint = (at: number) => ({ import_key: 'bulk', state: { at } });
+      const store = PostgresStore.open(url, { copyThresholdBytes: 0 });
+      try {
+        // A batch without a checkpoint is not an import: the indexes stay.
+        await store.upsertCases({ cases: [caseInput('0')] });
+        await store.upsertCases({ cases: [], checkpoint: checkpoint(0) });
+        expect(await indexes()).toEqual(both);
+        await raw(url, 'DELETE FROM cases');
+        await store.upsertCases({ cases: [caseInput('1', { case_name: 'Ocelot v. Margay' })], checkpoint: checkpoint(1) });
+        expect(await indexes()).toEqual([]);
+        expect(await deferred()).toEqual(both);
+        await store.upsertCases({ cases: [caseInput('2')], checkpoint: checkpoint(2) });
+        // Searches stay correct meanwhile, only unindexed.
+        expect((await store.search({ text: 'ocelot' })).items.map((h) => h.case.source_id)).toEqual(['cluster:1']);
+        await store.optimizeSearchIndex();
+        expect(await indexes()).toEqual(both);
+        expect(await deferred()).toEqual([]);
+        // The table is no longer empty: later imports keep the indexes.
+        await store.upsertCases({ cases: [caseInput('3')], checkpoint: checkpoint(3) });
+        expect(await indexes()).toEqual(both);
+      } finally { await store.close(); }
+
+      // Interrupted: the first batch dropped the indexes and the importer died before its last step.
+      const url2 = await db.fresh();
+      await (await openStore({ database_url: url2, env: {} })).close();
+      const crashed = PostgresStore.open(url2, { copyThresholdBytes: 0 });
+      await crashed.upsertCases({ cases: [caseInput('1', { case_name: 'Ocelot v. Margay' })], checkpoint: checkpoint(1) });
+      await crashed.close();
+      expect((await raw<{ n: number }>(url2, 'SELECT count(*)::int AS n FROM deferred_indexes'))[0]?.n).toBe(2);
+      const reopened = await openStore({ database_url: url2, env: {} });
+      try {
+        expect((await raw<{ n: number }>(url2, 'SELECT count(*)::int AS n FROM deferred_indexes'))[0]?.n).toBe(0);
+        expect((await raw<{ name: string }>(url2, `SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'opinions'
+          AND indexdef LIKE '%USING gin%' ORDER BY 1`)).map((r) => r.name)).toEqual(both);
+        expect((await reopened.search({ text: 'ocelot' })).items.map((h) => h.case.source_id)).toEqual(['cluster:1']);
+      } finally { await reopened.close(); }
+    });
+
     it('keeps a stored search vector when only a case\'s metadata changes, and rebuilds it when its name or text does', async () => {
       for (const copyThresholdBytes of [0, 1 << 20]) { // the COPY path and the bound-array path
         const url = await db.fresh();

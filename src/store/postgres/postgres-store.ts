@@ -7,6 +7,7 @@ import type {
   QiCodingInput, QiCodingRecord, RejectInput, RejectRecord, SearchHit, SearchQuery, StoreStats,
 } from '../types.js';
 import { CiteLookup } from './cite-lookup.js';
+import { hasDeferredIndexes, rebuildDeferredIndexes } from './deferred-indexes.js';
 import { readCheckpoint, readRejects, writeCheckpoint, writeRejects } from './imports.js';
 import { checkSchema, migrate, schemaVersion } from './migrate.js';
 import * as payouts from './payouts.js';
@@ -65,7 +66,15 @@ export class PostgresStore implements Store {
     });
   }
 
-  migrate(): Promise<MigrationResult> { return migrate(this.db); }
+  /** Migrates, then rebuilds any search index an interrupted first load left dropped (deferred-indexes.ts). */
+  async migrate(): Promise<MigrationResult> {
+    const result = await migrate(this.db);
+    await this.rebuildDeferredIndexes();
+    return result;
+  }
+  private async rebuildDeferredIndexes(): Promise<void> {
+    if (await hasDeferredIndexes(this.sql)) await this.write((sql) => rebuildDeferredIndexes(sql));
+  }
   /** For replicas: checks the schema without writing. */
   checkSchema(): Promise<void> { return checkSchema(this.db); }
   close(): Promise<void> { return this.db.end(); }
@@ -92,6 +101,7 @@ export class PostgresStore implements Store {
 
   search(query: SearchQuery): Promise<Page<SearchHit>> { return search(this.sql, query); }
   async optimizeSearchIndex(): Promise<void> {
+    await this.rebuildDeferredIndexes();
     await this.sql.run("SELECT gin_clean_pending_list('opinions_search'::regclass), gin_clean_pending_list('opinions_search_key'::regclass)");
     await this.sql.run('ANALYZE cases, opinions, qi_effective, qi_effective_factors');
   }

@@ -123,5 +123,6 @@ export async function transfer(from: Store, to: Store, opts: TransferOptions): P
   for (const c of book.checkpoints) await to.setCheckpoint(c.import_key, c.state);
   counts.checkpoints = book.checkpoints.length;
   await to.setCheckpoint(opts.key, null);
+  await to.optimizeSearchIndex();   // on PostgreSQL, builds the search indexes a first load deferred
   return { ...counts, resumed: saved !== null };
 }

@@ -7,6 +7,7 @@ import { normalizeCase, reporterKey, type NormalizedCase } from '../records.js';
 import type { CaseBatch, UpsertResult } from '../store.js';
 import { NOT_IN_CORPUS } from '../types.js';
 import { copyRows, type CopyValue } from './copy.js';
+import { deferSearchIndexes } from './deferred-indexes.js';
 import { writeCheckpoint, writeRejects } from './imports.js';
 import type { Sql } from './pool.js';
 import { writeLinkSets } from './write-links.js';
@@ -49,7 +50,7 @@ export async function upsertBatch(sql: Sql, batch: CaseBatch, opts: WriteOptions
   const written = [...pending.values()];
   if (written.length > 0) {
     await writeCases(sql, written);
-    await writeOpinions(sql, written, storedNames, opts);
+    await writeOpinions(sql, written, storedNames, opts, !!batch.checkpoint);
     await bindWaitingLinks(sql, written);
   }
   if (batch.links && batch.links.length > 0) await writeLinkSets(sql, batch.links);
@@ -93,7 +94,8 @@ const OPINION_FIELDS = ['id', 'case_id', 'ordinal', 'source_id', 'type', 'author
  * on the server, so a rewritten case whose opinion text and case name are unchanged (a re-import where only
  * metadata moved) keeps the stored vector instead of computing it again.
  */
-async function writeOpinions(sql: Sql, written: Pending[], storedNames: Map<string, string>, opts: WriteOptions): Promise<void> {
+async function writeOpinions(sql: Sql, written: Pending[], storedNames: Map<string, string>, opts: WriteOptions,
+  importing: boolean): Promise<void> {
   // Last occurrence wins when an opinion id appears under two cases of one batch (it moves, as on SQLite).
   const byId = new Map<string, CopyValue[]>();
   let bytes = 0;
@@ -116,6 +118,8 @@ async function writeOpinions(sql: Sql, written: Pending[], storedNames: Map<stri
   let source: string;
   let params: unknown[] = [];
   if (sql.client && bytes >= opts.copyThresholdBytes) {
+    // A large import batch into an empty table starts a first load: build the GIN indexes once, after it.
+    if (importing) await deferSearchIndexes(sql);
     await sql.run(`CREATE TEMP TABLE IF NOT EXISTS clearly_opinion_stage (ord serial, id text, case_id text, ordinal integer,
       source_id text, type text, author text, text text, html text, sha1 text, case_name text, same_name boolean) ON COMMIT DELETE ROWS`);
     await sql.run('TRUNCATE clearly_opinion_stage');
