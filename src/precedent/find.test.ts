@@ -131,6 +131,18 @@ describe('ranking by factual similarity', () => {
     expect(r.precedents.every((p) => !p.eligible && p.flags.some((f) => /defense will cite/.test(f)))).toBe(true);
   });
 
+  it('keeps earlier Supreme Court grants listed when factually closer decisions fill the close list', async () => {
+    const closer = Array.from({ length: 12 }, (_, i) => ({
+      n: String(i + 1), name: `Closer ${i + 1} v. Roe`, prong1: 'no_violation' as const, factors: ['force.k9_bite', 'subject.surrendered_hands_up'],
+    }));
+    const grant = { n: '99', name: 'Supreme Grant v. Roe', court: 'scotus', prong1: 'not_reached' as const, factors: ['force.firearm'] };
+    const r = await find([...closer, grant]);
+    const close = r.precedents.filter((p) => !p.eligible);
+    expect(close).toHaveLength(11);
+    expect(close.at(-1)!.case_name).toBe('Supreme Grant v. Roe');
+    expect(close.filter((p) => p.case_name.startsWith('Closer'))).toHaveLength(10);
+  });
+
   it('never returns an excluded decision (leave-one-out)', async () => {
     store = await storeWith([{ n: '1', factors: ['force.k9_bite'] }, { n: '2', factors: ['force.k9_bite'] }]);
     const ids = (await store.listCases({})).items.map((c) => c.id);

@@ -7,7 +7,7 @@ import type { Store } from '../store/index.js';
 import { gatherCandidates, type CandidateOptions } from './candidates.js';
 import { obviousCase, robustConsensus } from './consensus.js';
 import { eligibility } from './eligibility.js';
-import { isRelevant, scoreCandidate } from './rank.js';
+import { isRelevant, scoreCandidate, sharesNoFact } from './rank.js';
 import { generalStandards } from './standards.js';
 import { relianceCounts, relianceScore } from './reliance.js';
 import { bm25Scores } from './text.js';
@@ -23,6 +23,9 @@ export interface FindOptions extends CandidateOptions {
 }
 
 type Scored = Omit<RankedPrecedent, 'rank'>;
+
+/** Supreme Court grants sharing no fact listed even when the close list is full of factually closer decisions. */
+const GRANT_PLACES = 5;
 
 // Ties: higher authority, then the more recent decision (closer to the law at the time), then name for stability.
 const byScore = (a: Scored, b: Scored): number =>
@@ -43,7 +46,11 @@ export async function findPrecedents(store: Store, incident: Incident, rules: Ru
     });
   const eligible = scored.filter((p) => p.eligible).sort(byScore);
   const close = scored.filter((p) => !p.eligible).sort(byScore);
-  const listed = [...eligible.slice(0, opts.limit ?? 10), ...close.slice(0, opts.closeLimit ?? 10)];
+  // Earlier Supreme Court grants that share no fact are listed apart in the memo; on a large corpus the factually
+  // close decisions would push them out of the close list, so a few keep a place of their own.
+  const grants = close.filter((p) => sharesNoFact(p, incident)).slice(0, GRANT_PLACES);
+  const closeListed = [...new Set([...close.slice(0, opts.closeLimit ?? 10), ...grants])].sort(byScore);
+  const listed = [...eligible.slice(0, opts.limit ?? 10), ...closeListed];
   const precedents = listed.map((p, i): RankedPrecedent => ({ ...p, rank: i + 1 }));
   return {
     precedents,
