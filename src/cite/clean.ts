@@ -17,16 +17,22 @@ export interface CleanText {
   html: boolean;
 }
 
-// Runs to rewrite: any whitespace other than a single space, soft hyphens and zero-width characters, and the
+// Characters rewritten: whitespace (JavaScript's \s) plus zero-width characters and soft hyphens, and the
 // characters folded to ASCII. A single ordinary space is left alone, so ordinary prose is copied in slices.
-const SPECIAL = /[\s\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000\ufeff\u00ad]{2,}|[\t\n\r\f\v\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000\ufeff\u00ad]|[\u2018\u2019\u02bc\u2032\u201c\u201d\u2010-\u2013\u2212]/g;
+const isSpaceCode = (c: number): boolean => {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0xad || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+};
+const isInvisibleCode = (c: number): boolean => c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0xfeff;
 
-function fold(ch: string): string {
-  switch (ch) {
-    case '\u201c': case '\u201d': return '"';
-    case '\u2010': case '\u2011': case '\u2012': case '\u2013': case '\u2212': return '-';
-    default: return "'";
-  }
+/** The ASCII character a curly quote, prime or dash folds to, or -1. */
+function foldCode(c: number): number {
+  if (c === 0x201c || c === 0x201d) return 34;
+  if ((c >= 0x2010 && c <= 0x2013) || c === 0x2212) return 45;
+  if (c === 0x2018 || c === 0x2019 || c === 0x02bc || c === 0x2032) return 39;
+  return -1;
 }
 
 const isLowerAt = (s: string, i: number): boolean => {
@@ -35,46 +41,75 @@ const isLowerAt = (s: string, i: number): boolean => {
 };
 const isLetterCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
-/** Whitespace collapsing and folding over `input`, with the offset map back into `input`. */
+// Where a run can start: any character to rewrite other than the plain space, or two plain spaces. A run that
+// starts with one plain space before another whitespace character is found at that character and moved back.
+const RUN_START = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000\ufeff\u00ad\u2018\u2019\u02bc\u2032\u201c\u201d\u2010-\u2013\u2212]|  /g;
+
+/**
+ * Whitespace collapsing and folding over `input`, with the offset map back into `input`. A regex finds where
+ * each run to rewrite starts (two or more whitespace characters, one that is not a plain space, or one character
+ * to fold), charCodeAt finds its end; the text between runs is copied as one slice and the pieces joined once.
+ */
 function collapse(input: string): { text: string; map: OffsetMap } {
   const map = new OffsetMap();
   const parts: string[] = [];
+  const n = input.length;
   let len = 0; // length of cleaned text so far
   let last = 0; // input offset copied up to
   let lastChar = -1; // last char code emitted
   let prevChar = -1; // the one before it
-  SPECIAL.lastIndex = 0;
-  for (let m = SPECIAL.exec(input); m; m = SPECIAL.exec(input)) {
-    const at = m.index;
-    const run = m[0];
-    if (at > last) {
-      const piece = input.slice(last, at);
-      parts.push(piece);
-      len += piece.length;
-      prevChar = piece.length > 1 ? piece.charCodeAt(piece.length - 2) : lastChar;
-      lastChar = piece.charCodeAt(piece.length - 1);
+  let from = 0; // where the search for the next run starts
+  for (;;) {
+    RUN_START.lastIndex = from;
+    if (!RUN_START.test(input)) break;
+    let at = RUN_START.lastIndex - 1;
+    if (input.charCodeAt(at) === 32) at--; // two plain spaces
+    const c0 = input.charCodeAt(at);
+    let end = at + 1;
+    let folded = -1;
+    let onlyInvisible = false;
+    let lineBreak = false;
+    if (isSpaceCode(c0)) {
+      // A run starts one earlier when a plain space comes just before it.
+      if (at > from && input.charCodeAt(at - 1) === 32) at--;
+      onlyInvisible = at === end - 1 && isInvisibleCode(c0);
+      lineBreak = c0 === 10 || c0 === 13;
+      while (end < n) {
+        const c = input.charCodeAt(end);
+        if (!isSpaceCode(c)) break;
+        if (onlyInvisible && !isInvisibleCode(c)) onlyInvisible = false;
+        if (c === 10 || c === 13) lineBreak = true;
+        end++;
+      }
+    } else {
+      folded = foldCode(c0);
     }
-    last = at + run.length;
-    const c0 = run.charCodeAt(0);
-    if (run.length === 1 && (c0 === 0x2018 || c0 === 0x2019 || c0 === 0x02bc || c0 === 0x2032 || c0 === 0x201c || c0 === 0x201d || (c0 >= 0x2010 && c0 <= 0x2013) || c0 === 0x2212)) {
-      const f = fold(run);
-      parts.push(f);
+    from = end;
+    const copied = at - last; // input copied unchanged before the run
+    if (copied > 0) {
+      len += copied;
+      prevChar = copied > 1 ? input.charCodeAt(at - 2) : lastChar;
+      lastChar = input.charCodeAt(at - 1);
+    }
+    const start = last;
+    last = end;
+    if (folded >= 0) {
+      if (copied > 0) parts.push(input.slice(start, at));
+      parts.push(String.fromCharCode(folded));
       len += 1;
       prevChar = lastChar;
-      lastChar = f.charCodeAt(0);
+      lastChar = folded;
       continue;
     }
-    // Only a run that starts with an invisible character can be all invisible; most runs are a line break.
-    const invisibleFirst = c0 === 0xad || (c0 >= 0x200b && c0 <= 0x200d) || c0 === 0xfeff;
-    const onlyInvisible = invisibleFirst && /^[\u00ad\u200b-\u200d\ufeff]+$/.test(run);
     if (onlyInvisible) {
+      if (copied > 0) parts.push(input.slice(start, at));
       map.mark(len, last);
       continue;
     }
     // Line-end hyphenation: "Spring-\nboro" → "Springboro" (a letter, a hyphen, a line break, a lowercase letter).
-    if (lastChar === 45 && isLetterCode(prevChar) && /[\n\r]/.test(run) && isLowerAt(input, last)) {
-      const tail = parts[parts.length - 1]!;
-      parts[parts.length - 1] = tail.slice(0, -1);
+    if (lastChar === 45 && isLetterCode(prevChar) && lineBreak && isLowerAt(input, last)) {
+      if (copied > 0) parts.push(input.slice(start, at - 1));
+      else parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1);
       len -= 1;
       lastChar = prevChar;
       map.mark(len, last);
@@ -84,14 +119,19 @@ function collapse(input: string): { text: string; map: OffsetMap } {
       map.mark(0, last); // leading whitespace is dropped
       continue;
     }
-    parts.push(' ');
+    if (input.charCodeAt(at) === 32) {
+      parts.push(input.slice(start, at + 1)); // a run that starts with a plain space keeps it
+    } else {
+      if (copied > 0) parts.push(input.slice(start, at));
+      parts.push(' ');
+    }
     map.mark(len, at);
     len += 1;
     map.mark(len, last);
     prevChar = lastChar;
     lastChar = 32;
   }
-  if (last < input.length) parts.push(input.slice(last));
+  if (last < n) parts.push(input.slice(last));
   return { text: parts.join(''), map };
 }
 
