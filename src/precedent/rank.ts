@@ -17,7 +17,7 @@ import type { Candidate, Eligibility, Incident, RankedPrecedent, Rules } from '.
  * combined score is divided by the sum of the weights, so it stays within 0..1.
  */
 export const WEIGHTS = { factors: 0.5, text: 0.2, authority: 0.2, reliance: 0.1, posture: 0.05 } as const;
-const WEIGHT_SUM = WEIGHTS.factors + WEIGHTS.text + WEIGHTS.authority + WEIGHTS.reliance + WEIGHTS.posture;
+const WEIGHT_SUM = Object.values(WEIGHTS).reduce((a, b) => a + b, 0);
 
 /**
  * A decision handed down on or after the incident date could not have given the officer notice; in the
@@ -66,8 +66,10 @@ export function scoreCandidate(cand: Candidate, incident: Incident, elig: Eligib
   // such restatement binds alike; the count of decisions relying on it then mostly measures its age (each new
   // per curiam collects the earlier ones: al-Kidd, Mullenix, White, Kisela, Emmons — doctrine.md §1.1). It is not
   // counted for them, so they order by text similarity, then (ties, find.ts) the most recent restatement first.
-  const standardOnly = !elig.eligible && elig.standing === 'supreme_court' && m.matched.length === 0 && m.partial.length === 0 &&
-    grantedImmunity({ prong2: coding?.prong2 ?? null, outcome: coding?.outcome ?? null });
+  const standardOnly = grantOnOtherFacts({
+    eligible: elig.eligible, standing: elig.standing, matched_factors: m.matched, partial_factors: m.partial,
+    prong2: coding?.prong2 ?? null, outcome: coding?.outcome ?? null,
+  });
   const relied = standardOnly ? 0 : reliance;
   let score = (WEIGHTS.factors * m.score + WEIGHTS.text * textScore + WEIGHTS.authority * authority + WEIGHTS.reliance * relied +
     WEIGHTS.posture * posture - m.penalty) / WEIGHT_SUM;
@@ -151,8 +153,12 @@ export function supremeGrantOnRight(p: Omit<RankedPrecedent, 'rank'>, incident: 
  * not even in a related form. The memo shows these apart from the decisions close on the facts.
  */
 export function sharesNoFact(p: Omit<RankedPrecedent, 'rank'>, incident: Incident): boolean {
-  return !p.eligible && p.standing === 'supreme_court' && p.matched_factors.length === 0 && p.partial_factors.length === 0 &&
-    grantedImmunity(p) && p.decision_date !== null && p.decision_date < incident.date && !p.flags.some((f) => f.startsWith('different right'));
+  return grantOnOtherFacts(p) && p.decision_date !== null && p.decision_date < incident.date && !p.flags.some((f) => f.startsWith('different right'));
+}
+
+/** An ineligible Supreme Court grant of qualified immunity sharing no fact of the incident, not even a related one. */
+function grantOnOtherFacts(p: Pick<RankedPrecedent, 'eligible' | 'standing' | 'matched_factors' | 'partial_factors' | 'prong2' | 'outcome'>): boolean {
+  return !p.eligible && p.standing === 'supreme_court' && p.matched_factors.length === 0 && p.partial_factors.length === 0 && grantedImmunity(p);
 }
 
 /**
