@@ -1,9 +1,12 @@
-/** The ranked window kept between two searches for the same words (an assessment's pair) must never be stale. */
+/** Rankings and snippets kept between searches for the same words must never be stale or change an answer. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type CaseInput, type SearchQuery, type Store } from '../index.js';
+import { openDatabase, Statements } from './connection.js';
+import { heldRankings } from './rankings.js';
+import { search } from './search.js';
 
 // Fictional cases (test data only).
 const kase = (n: number, circuit: string, text: string): CaseInput => ({
@@ -59,5 +62,45 @@ describe('SQLite search, the same words searched twice', () => {
     const { store: other } = await open(path);
     await other.upsertCases({ cases: [kase(101, '3', 'dog '.repeat(40))] });
     expect((await store.search({ text: 'dog', limit: 3 })).items[0]!.case.source_id).toBe('k101');
+  });
+});
+
+describe('SQLite search, rankings and snippets kept between requests', () => {
+  it('answers every request exactly as a fresh connection would, with one ranking per set of words', async () => {
+    const { store, path } = await open();
+    await store.upsertCases({ cases: CASES });
+    await store.close();
+    const db = openDatabase(path);
+    const sql = new Statements(db);
+    try {
+      const queries: SearchQuery[] = ['dog', 'officer', 'dog OR officer', '"released a dog"', 'man NOT dog'].flatMap((text) => [
+        { text, limit: 4 }, { text, limit: 4, circuit: '2' }, { text, limit: 3, before: '2015-01-01' }, { text, limit: 6, courts: ['ca3'] },
+      ]);
+      const generation = 'g1';
+      const warm = queries.map((q) => search(sql, q, generation));
+      expect(heldRankings(sql).slots).toBe(5);
+      for (const [i, q] of queries.entries()) {
+        const { store: fresh } = await open(path);
+        expect(await fresh.search(q)).toEqual(warm[i]);
+        await fresh.close();
+      }
+      // Asked again, every answer is the same (the kept rankings and snippets serve them).
+      expect(queries.map((q) => search(sql, q, generation))).toEqual(warm);
+      // A new generation forgets them all.
+      search(sql, { text: 'dog', limit: 2 }, 'g2');
+      expect(heldRankings(sql).slots).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('never serves a snippet of text that has since changed', async () => {
+    const { store } = await open();
+    await store.upsertCases({ cases: [kase(1, '1', 'The officer released a dog on the porch.')] });
+    expect((await store.search({ text: 'dog', limit: 1 })).items[0]!.snippet).toContain('porch');
+    await store.upsertCases({ cases: [kase(1, '1', 'The officer released a dog in the yard.')] });
+    const after = (await store.search({ text: 'dog', limit: 1 })).items[0]!.snippet;
+    expect(after).toContain('yard');
+    expect(after).not.toContain('porch');
   });
 });

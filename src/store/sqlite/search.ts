@@ -5,13 +5,12 @@ import { decodeCursor, encodeCursor, pageLimit } from '../cursor.js';
 import { parseSearchQuery, type QueryNode } from '../search-query.js';
 import type { Page, SearchHit, SearchQuery } from '../types.js';
 import type { Statements } from './connection.js';
+import { BM25, rankedSlot } from './rankings.js';
 import { CASE_COLUMNS, caseFilterSql, toCase, type CaseRow } from './rows.js';
+import { memoSnippets } from './snippet-memo.js';
 
-/**
- * bm25() column weights (case_name, text). A word in the case name says what the case is about far more than
- * one occurrence in 30 pages of text, so the name counts ten times as much; FTS5's default k1=1.2, b=0.75 stand.
- */
-const BM25 = 'bm25(opinion_fts, 10.0, 1.0)';
+// bm25() column weights (case_name, text), in rankings.ts: a word in the case name says what the case is about far
+// more than one occurrence in 30 pages of text, so the name counts ten times as much; FTS5's k1=1.2, b=0.75 stand.
 const SNIPPET_TOKENS = 32;
 /** The tokenizer of opinion_fts (migration 1): the page index for snippets must tokenize exactly alike. */
 const TOKENIZE = 'porter unicode61 remove_diacritics 2';
@@ -28,9 +27,11 @@ export function toFtsMatch(node: QueryNode): string {
 }
 
 /**
- * `generation` identifies the store's content (SqliteStore.generation): the ranked window of the last match is
- * reused only while it is unchanged (see rankedWindow).
+ * `generation` identifies the store's content (SqliteStore.generation): rankings and snippets computed for earlier
+ * searches are reused only while it is unchanged (see rankings.ts, snippet-memo.ts).
  */
+let calls = 0;
+
 export function search(sql: Statements, query: SearchQuery, generation: string | null = null): Page<SearchHit> {
   const tree = parseSearchQuery(query.text);
   const match = toFtsMatch(tree);
@@ -48,14 +49,15 @@ export function search(sql: Statements, query: SearchQuery, generation: string |
   // and finally falls back to grouping every match.
   const params = { ...filter.params, match, after_r: after?.[0] ?? null, after_id: after?.[1] ?? null, limit: limit + 1 };
   const request = JSON.stringify([filter.sql, filter.params, limit, query.cursor ?? null]);
+  const call = ++calls;
   let ranked: Ranked[] | undefined;
   // Each round ranks every match again (bm25 over the whole match set is most of a round's cost), so a filter
   // that keeps a small share of the corpus (a court, a circuit, QI facets) starts at the window a second round
   // would reach; date and published filters usually keep most cases and start small.
   let window = (limit + 1) * (selectiveFilter(query) ? 64 : 8);
   for (let round = 0; round < 3 && window <= MAX_WINDOW; round++) {
-    rankedWindow(sql, match, window, generation, request);
-    const rows = windowBest(sql, filter.sql, { ...params, window });
+    const slot = rankedSlot(sql, match, window, generation, request, call);
+    const rows = windowBest(sql, filter.sql, { ...params, window, slot });
     const head = rows[0]!;
     const complete = head.n < window;
     const better = rows.filter((row) => row.case_id !== null && (complete || row.r! < head.worst!)) as Ranked[];
@@ -86,7 +88,8 @@ export function search(sql: Statements, query: SearchQuery, generation: string |
   const rows = new Map(sql.all<CaseRow & { o_seq: number; o_id: string }>(
     `SELECT ${CASE_COLUMNS}, o.seq AS o_seq, o.id AS o_id FROM opinions o JOIN cases c ON c.id = o.case_id
      WHERE o.seq IN (SELECT value FROM json_each(?))`, JSON.stringify(seqs)).map((r) => [r.o_seq, r]));
-  const snippets = page.length > 0 ? pageSnippets(sql, tree, match, seqs, open, close) : new Map<number, string>();
+  const snippets = memoSnippets(sql, generation, [match, open, close], seqs,
+    (missing) => pageSnippets(sql, tree, match, missing, open, close));
   const items = page.map((hit): SearchHit => {
     const { o_seq: _seq, o_id, ...row } = rows.get(hit.seq)!;
     return { case: toCase(row), opinion_id: o_id, score: -hit.r, snippet: snippets.get(hit.seq) ?? '' };
@@ -107,7 +110,7 @@ const MAX_WINDOW = 200_000;
 
 /**
  * The best `@window` matches, grouped to each case's best opinion, filtered and keyset-paged, in one statement,
- * reading the ranked matches from temp.ranked_window (filled by rankedWindow). Every row carries the window's size
+ * reading the ranked matches from temp.ranked's slot `@slot` (filled by rankedSlot). Every row carries the window's size
  * `n` and its worst rank `worst`; a LEFT JOIN keeps one row (case_id null) when no case passes the filter. CROSS
  * JOIN fixes the join order: left free, the planner walks every opinion in case order to save the GROUP BY sort
  * (measured 110 ms at 144k opinions instead of ~1 ms).
@@ -116,7 +119,7 @@ function windowBest(
   sql: Statements, filterSql: string, params: Record<string, unknown>,
 ): ({ case_id: string | null; seq: number | null; r: number | null; n: number; worst: number | null })[] {
   return sql.all(`
-    WITH m AS MATERIALIZED (SELECT seq, r FROM temp.ranked_window ORDER BY r LIMIT @window),
+    WITH m AS MATERIALIZED (SELECT seq, r FROM temp.ranked WHERE slot = @slot ORDER BY r LIMIT @window),
     w AS (SELECT count(*) AS n, max(r) AS worst FROM m),
     g AS (
       SELECT o.case_id AS case_id, m.seq AS seq, min(m.r) AS r
@@ -129,30 +132,6 @@ function windowBest(
     SELECT w.n AS n, w.worst AS worst, g.case_id AS case_id, g.seq AS seq, g.r AS r FROM w LEFT JOIN g ON 1
     ORDER BY g.r, g.case_id`,
   Object.fromEntries(Object.entries(params).filter(([k]) => k !== 'match')));
-}
-
-/** What temp.ranked_window holds, per connection: the best `window` matches of `match` at `generation`. */
-const rankedWindows = new WeakMap<Statements, { match: string; window: number; generation: string | null; request: string }>();
-
-/**
- * Fills temp.ranked_window with the `window` best-ranked matches (rowid, bm25) — the costly part of a search:
- * bm25() runs for every match of the query, whatever the window. An assessment searches the same words twice in a
- * row (the binding courts before the incident, then the whole corpus), so the table is kept when it already holds
- * at least that window of the same match at the same store generation and the search differs from the one that
- * filled it (other filters or another page). The same request again ranks anew: repeating a search never hits
- * this, so latency measurements stay honest. The top `window` rows of a wider ranking are the same rows (up to
- * ties at the edge, which windowBest never counts as better than the edge), and the REAL ranks are stored as they
- * came, so pages and cursors are unchanged.
- */
-function rankedWindow(sql: Statements, match: string, window: number, generation: string | null, request: string): void {
-  const held = rankedWindows.get(sql);
-  if (held && generation !== null && held.generation === generation && held.match === match && held.window >= window && held.request !== request) return;
-  if (!held) sql.db.exec('CREATE TEMP TABLE IF NOT EXISTS ranked_window (seq INTEGER NOT NULL, r REAL NOT NULL)');
-  rankedWindows.delete(sql);
-  sql.run('DELETE FROM temp.ranked_window');
-  sql.run(`INSERT INTO temp.ranked_window (seq, r)
-    SELECT rowid, ${BM25} AS r FROM opinion_fts WHERE opinion_fts MATCH @match ORDER BY r LIMIT @window`, { match, window });
-  rankedWindows.set(sql, { match, window, generation, request });
 }
 
 /**

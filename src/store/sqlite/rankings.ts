@@ -1,0 +1,98 @@
+/**
+ * The rankings a connection has computed recently, kept for reuse. Ranking is most of a search's cost — bm25() runs
+ * for every match of the words, whatever the page — while what users send repeats the words far more often than
+ * the whole request: the same words with another circuit, another date, the next page, or an assessment's second
+ * search. Each ranking (the best `window` matches, rowid and bm25 as FTS5 returned them) sits in temp.ranked under a
+ * slot number; a later search for the same MATCH string at the same store generation reads its window from there.
+ *
+ * Exactness: the rows of a slot are the first `window` rows of the full ranking, stored as computed (REAL ranks
+ * unchanged), so any narrower window read from it is the same rows a fresh ranking would give (up to ties at the
+ * edge, which the caller never counts as better than the edge). A slot holding fewer rows than its window holds
+ * every match. Any commit — by this connection or another — changes the generation and empties every slot.
+ *
+ * CLEARLY_RANKING_REUSE=0 keeps only the reuse an assessment's pair of searches needs (one slot, used only by a
+ * different request), so that latency benchmarks that repeat a search measure it cold.
+ */
+import type { Statements } from './connection.js';
+
+/** bm25() column weights (case_name, text): see search.ts. */
+export const BM25 = 'bm25(opinion_fts, 10.0, 1.0)';
+
+/** The smallest window ranked: a window of 1,344 rows costs about what 168 does (heap inserts are cheap against bm25). */
+export const MIN_RANKED = 1344;
+/** At most this many slots and rows per connection (rows are ~30 bytes in the in-memory temp store). */
+const MAX_SLOTS = 256;
+const MAX_ROWS = 600_000;
+
+interface Slot { slot: number; window: number; rows: number; request: string; call: number }
+interface Held { generation: string | null; slots: Map<string, Slot>; rows: number; next: number }
+
+const held = new WeakMap<Statements, Held>();
+
+/** Whether searches may reuse another request's ranking (the environment is read once). */
+const reuseAcrossRequests = process.env.CLEARLY_RANKING_REUSE !== '0';
+
+/**
+ * The slot of temp.ranked that holds at least the best `window` matches of `match` at `generation`, ranking now
+ * if none does. `request` identifies the whole search (words, filters, page), `call` one call of search() (its
+ * rounds may widen the window).
+ */
+export function rankedSlot(
+  sql: Statements, match: string, window: number, generation: string | null, request: string, call: number,
+): number {
+  const h = connectionRankings(sql, generation);
+  const found = h.slots.get(match);
+  if (found) {
+    const enough = found.window >= window || found.rows < found.window;
+    const mayReuse = generation !== null && (reuseAcrossRequests || found.request !== request || found.call === call);
+    if (enough && mayReuse) {
+      h.slots.delete(match); // most recently used last
+      h.slots.set(match, found);
+      return found.slot;
+    }
+    drop(sql, h, match, found);
+  }
+  const wanted = Math.max(window, MIN_RANKED);
+  const slot = h.next++;
+  const { changes } = sql.run(`INSERT INTO temp.ranked (slot, r, seq)
+    SELECT @slot, ${BM25} AS r, rowid FROM opinion_fts WHERE opinion_fts MATCH @match ORDER BY r LIMIT @window`,
+  { slot, match, window: wanted });
+  h.slots.set(match, { slot, window: wanted, rows: changes, request, call });
+  h.rows += changes;
+  const keepSlots = reuseAcrossRequests && generation !== null ? MAX_SLOTS : 1;
+  for (const [m, s] of h.slots) {
+    if (h.slots.size <= keepSlots && h.rows <= MAX_ROWS) break;
+    if (s.slot !== slot) drop(sql, h, m, s);
+  }
+  return slot;
+}
+
+function connectionRankings(sql: Statements, generation: string | null): Held {
+  let h = held.get(sql);
+  if (!h) {
+    sql.db.exec(`CREATE TEMP TABLE IF NOT EXISTS ranked (slot INTEGER NOT NULL, r REAL NOT NULL, seq INTEGER NOT NULL,
+      PRIMARY KEY (slot, r, seq)) WITHOUT ROWID`);
+    sql.run('DELETE FROM temp.ranked');
+    h = { generation, slots: new Map(), rows: 0, next: 1 };
+    held.set(sql, h);
+  }
+  if (h.generation !== generation || generation === null) {
+    if (h.rows > 0 || h.slots.size > 0) sql.run('DELETE FROM temp.ranked');
+    h.slots.clear();
+    h.rows = 0;
+    h.generation = generation;
+  }
+  return h;
+}
+
+function drop(sql: Statements, h: Held, match: string, s: Slot): void {
+  sql.run('DELETE FROM temp.ranked WHERE slot = ?', s.slot);
+  h.slots.delete(match);
+  h.rows -= s.rows;
+}
+
+/** How many slots and rows this connection holds (tests). */
+export function heldRankings(sql: Statements): { slots: number; rows: number } {
+  const h = held.get(sql);
+  return { slots: h?.slots.size ?? 0, rows: h?.rows ?? 0 };
+}
