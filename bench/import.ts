@@ -75,6 +75,7 @@ export function runChild(dir: string, argv: string[], cwd: string): { ms: number
 }
 
 async function searchLatency(db: string, databaseUrl?: string): Promise<{ p50: number; p95: number }> {
+  process.env.CLEARLY_RANKING_REUSE = '0'; // each timed search ranks anew (src/store/sqlite/rankings.ts)
   const { openStore } = (await import(join(ROOT, 'dist/store/index.js'))) as typeof import('../src/store/index.js');
   const store = await openStore(databaseUrl ? { database_url: databaseUrl } : { db });
   const times: number[] = [];

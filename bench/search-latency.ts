@@ -10,6 +10,8 @@
  *       [--check-snippets]         (SQLite) recompute every first-page snippet with snippet() over the corpus index
  *                                  (the pre-2026-11-24 method) and report any that differ from the store's
  *       [--json]                   print the result object as JSON
+ *       [--warm]                   keep the store's reuse of rankings and snippets between searches (by default
+ *                                  CLEARLY_RANKING_REUSE=0: every timed search ranks anew, as a first request would)
  * Store-level only (no HTTP): the cost the serve mix and assess pay per Store.search call.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +27,7 @@ const arg = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const RUNS = Number(arg('--runs') ?? 5);
+if (!args.includes('--warm')) process.env.CLEARLY_RANKING_REUSE = '0';
 
 /** bench/import.ts QUERIES, verbatim. */
 const IMPORT_QUERIES = ['qualified immunity', 'excessive force', '"clearly established"', 'probable cause', 'summary judgment',

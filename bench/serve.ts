@@ -16,6 +16,7 @@ import { closeSync, copyFileSync, fsyncSync, openSync, readSync, rmSync, writeFi
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchStore, caseId, OUT_DIR } from './serve-corpus.js';
+import { treeCpuMs } from './proc-cpu.js';
 import { malformed } from './serve-malformed.js';
 
 const N = Number(process.env.BENCH_OPINIONS ?? 100_000);
@@ -148,7 +149,7 @@ function mixed(i: number): Req {
 
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-async function load(base: string, seconds: number, label: string) {
+async function load(base: string, seconds: number, label: string, serverPid?: number) {
   const lat: Record<string, number[]> = {};
   const errors: string[] = [];
   const hits: Record<string, number> = {};
@@ -175,20 +176,28 @@ async function load(base: string, seconds: number, label: string) {
     }
   };
   const t0 = performance.now();
+  const cpu0 = serverPid ? treeCpuMs(serverPid) : 0;
+  const client0 = process.cpuUsage();
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const elapsed = (performance.now() - t0) / 1000;
+  const serverCpuMs = serverPid ? treeCpuMs(serverPid) - cpu0 : NaN;
+  const clientUse = process.cpuUsage(client0);
+  const clientCpuMs = (clientUse.user + clientUse.system) / 1000;
   const summary = Object.fromEntries(Object.entries(lat).map(([k, v]) => {
     const s = [...v].sort((a, b) => a - b);
     return [k, { requests: v.length, cache_hits: hits[k] ?? 0, p50: +pct(s, 50).toFixed(1), p95: +pct(s, 95).toFixed(1), p99: +pct(s, 99).toFixed(1) }];
   }));
-  const rps = (lat.all?.length ?? 0) / elapsed;
-  process.stdout.write(`\n${label}: ${rps.toFixed(0)} req/s over ${elapsed.toFixed(0)} s, ${errors.length} errors\n`);
+  const count = lat.all?.length ?? 0;
+  const rps = count / elapsed;
+  const perRequest = { server_cpu_ms: +(serverCpuMs / Math.max(1, count)).toFixed(2), client_cpu_ms: +(clientCpuMs / Math.max(1, count)).toFixed(2) };
+  const load1 = loadavg()[0]!.toFixed(1);
+  process.stdout.write(`\n${label}: ${rps.toFixed(0)} req/s over ${elapsed.toFixed(0)} s, ${errors.length} errors; CPU per request: server ${perRequest.server_cpu_ms} ms, load generator ${perRequest.client_cpu_ms} ms; load average ${load1}\n`);
   for (const [k, v] of Object.entries(summary)) {
     const hitRate = `${((100 * v.cache_hits) / Math.max(1, v.requests)).toFixed(0)}% cache hits`;
     process.stdout.write(`  ${k.padEnd(7)} n=${String(v.requests).padStart(7)}  p50 ${v.p50} ms  p95 ${v.p95} ms  p99 ${v.p99} ms  ${hitRate}\n`);
   }
   if (errors.length) process.stdout.write(`  first errors: ${errors.slice(0, 5).join(' | ')}\n`);
-  return { rps: +rps.toFixed(1), seconds: +elapsed.toFixed(1), errors: errors.length, latency_ms: summary };
+  return { rps: +rps.toFixed(1), seconds: +elapsed.toFixed(1), errors: errors.length, cpu_per_request: perRequest, load_average_end: +load1, latency_ms: summary };
 }
 
 /** BENCH_CACHE_RUNS: the mixed run with the response cache on and/or off (default both: on,off). */
@@ -237,7 +246,7 @@ for (const mode of CACHE_RUNS) {
   try {
     // Warm-up (not measured): loads the knowledge base into the store (first assessment) and the page cache.
     for (let i = 0; i < 50; i++) await (await fetch(server.url + mixed(i).path, mixed(i).init)).arrayBuffer();
-    runs[mode] = await load(server.url, SECONDS, `${mixLabel} load, response cache ${mode}`);
+    runs[mode] = await load(server.url, SECONDS, `${mixLabel} load, response cache ${mode}`, server.child.pid);
   } finally {
     await server.stop();
   }
@@ -256,7 +265,7 @@ try {
   let wrote = '';
   writer.stdout!.on('data', (d: Buffer) => { wrote += d.toString(); });
   await new Promise((r) => setTimeout(r, 8000)); // let the writer load and open the store before measuring
-  const withImport = await load(url, SECONDS, `mixed load with an import writing, response cache ${CACHE_RUNS[0] ?? 'on'}`);
+  const withImport = await load(url, SECONDS, `mixed load with an import writing, response cache ${CACHE_RUNS[0] ?? 'on'}`, server.child.pid);
   writer.kill('SIGTERM');
   await writerExit;
   const imported = wrote ? (JSON.parse(wrote) as { written: number }).written : 0;

@@ -24,13 +24,15 @@ export const MIN_RANKED = 1344;
 const MAX_SLOTS = 256;
 const MAX_ROWS = 600_000;
 
-interface Slot { slot: number; window: number; rows: number; request: string; call: number }
+/** A kept ranking: `rows` rows stored under `slot`; fewer rows than `window` means every match is there. */
+export interface RankedSlot { slot: number; window: number; rows: number }
+interface Slot extends RankedSlot { request: string; call: number }
 interface Held { generation: string | null; slots: Map<string, Slot>; rows: number; next: number }
 
 const held = new WeakMap<Statements, Held>();
 
-/** Whether searches may reuse another request's ranking (the environment is read once). */
-const reuseAcrossRequests = process.env.CLEARLY_RANKING_REUSE !== '0';
+/** Whether searches may reuse another request's ranking (read at each search, so a benchmark can set it late). */
+export const reuseAcrossRequests = (): boolean => process.env.CLEARLY_RANKING_REUSE !== '0';
 
 /**
  * The slot of temp.ranked that holds at least the best `window` matches of `match` at `generation`, ranking now
@@ -39,16 +41,16 @@ const reuseAcrossRequests = process.env.CLEARLY_RANKING_REUSE !== '0';
  */
 export function rankedSlot(
   sql: Statements, match: string, window: number, generation: string | null, request: string, call: number,
-): number {
+): RankedSlot {
   const h = connectionRankings(sql, generation);
   const found = h.slots.get(match);
   if (found) {
     const enough = found.window >= window || found.rows < found.window;
-    const mayReuse = generation !== null && (reuseAcrossRequests || found.request !== request || found.call === call);
+    const mayReuse = generation !== null && (reuseAcrossRequests() || found.request !== request || found.call === call);
     if (enough && mayReuse) {
       h.slots.delete(match); // most recently used last
       h.slots.set(match, found);
-      return found.slot;
+      return found;
     }
     drop(sql, h, match, found);
   }
@@ -57,14 +59,15 @@ export function rankedSlot(
   const { changes } = sql.run(`INSERT INTO temp.ranked (slot, r, seq)
     SELECT @slot, ${BM25} AS r, rowid FROM opinion_fts WHERE opinion_fts MATCH @match ORDER BY r LIMIT @window`,
   { slot, match, window: wanted });
-  h.slots.set(match, { slot, window: wanted, rows: changes, request, call });
+  const made = { slot, window: wanted, rows: changes, request, call };
+  h.slots.set(match, made);
   h.rows += changes;
-  const keepSlots = reuseAcrossRequests && generation !== null ? MAX_SLOTS : 1;
+  const keepSlots = reuseAcrossRequests() && generation !== null ? MAX_SLOTS : 1;
   for (const [m, s] of h.slots) {
     if (h.slots.size <= keepSlots && h.rows <= MAX_ROWS) break;
     if (s.slot !== slot) drop(sql, h, m, s);
   }
-  return slot;
+  return made;
 }
 
 function connectionRankings(sql: Statements, generation: string | null): Held {

@@ -94,6 +94,26 @@ describe('SQLite search, rankings and snippets kept between requests', () => {
     }
   });
 
+  it('keeps a single ranking when CLEARLY_RANKING_REUSE=0, with the same answers', async () => {
+    const { store, path } = await open();
+    await store.upsertCases({ cases: CASES });
+    await store.close();
+    const db = openDatabase(path);
+    const sql = new Statements(db);
+    const before = process.env.CLEARLY_RANKING_REUSE;
+    try {
+      const qs: SearchQuery[] = [{ text: 'dog', limit: 3 }, { text: 'officer', limit: 3 }, { text: 'dog', limit: 3, circuit: '1' }];
+      const warm = qs.map((q) => search(sql, q, 'g1'));
+      process.env.CLEARLY_RANKING_REUSE = '0';
+      expect(qs.map((q) => search(sql, q, 'g2'))).toEqual(warm);
+      expect(heldRankings(sql).slots).toBe(1);
+    } finally {
+      if (before === undefined) delete process.env.CLEARLY_RANKING_REUSE;
+      else process.env.CLEARLY_RANKING_REUSE = before;
+      db.close();
+    }
+  });
+
   it('never serves a snippet of text that has since changed', async () => {
     const { store } = await open();
     await store.upsertCases({ cases: [kase(1, '1', 'The officer released a dog on the porch.')] });

@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor, pageLimit } from '../cursor.js';
 import { parseSearchQuery, type QueryNode } from '../search-query.js';
 import type { Page, SearchHit, SearchQuery } from '../types.js';
 import type { Statements } from './connection.js';
-import { BM25, rankedSlot } from './rankings.js';
+import { BM25, MIN_RANKED, rankedSlot, type RankedSlot } from './rankings.js';
 import { CASE_COLUMNS, caseFilterSql, toCase, type CaseRow } from './rows.js';
 import { memoSnippets } from './snippet-memo.js';
 
@@ -36,38 +36,31 @@ export function search(sql: Statements, query: SearchQuery, generation: string |
   const tree = parseSearchQuery(query.text);
   const match = toFtsMatch(tree);
   const limit = pageLimit(query.limit);
-  const after = decodeCursor('search', query.cursor);
+  const after = searchCursor(query.cursor);
   const filter = caseFilterSql(query);
   const open = query.highlight?.open ?? '<mark>';
   const close = query.highlight?.close ?? '</mark>';
 
-  // Stage 1 ranks matches and keeps each case's best opinion. Most pages are answered from a window of the
-  // best-ranked matches (SQLite's sorter keeps a top-N heap, far cheaper than grouping every match of a common
-  // word); the window is exact when it holds every match, or when enough cases rank strictly better than its
-  // worst row (any case outside the window ranks no better than that row). Otherwise it widens — by the share of
-  // the window that passed the filter, so a selective filter (one circuit) does not climb through every size —
-  // and finally falls back to grouping every match.
+  // Stage 1 ranks matches and keeps each case's best opinion. Most pages are answered from a ranking of the best
+  // matches kept in temp.ranked (rankings.ts; SQLite's sorter keeps a top-N heap, far cheaper than grouping every
+  // match of a common word), read in rank order until the page is full (see bestCases). When the ranking runs out
+  // first it widens — by the share of the rows read that passed the filter, so a selective filter does not climb
+  // through every size — and finally the page is taken from a grouping of every match.
   const params = { ...filter.params, match, after_r: after?.[0] ?? null, after_id: after?.[1] ?? null, limit: limit + 1 };
   const request = JSON.stringify([filter.sql, filter.params, limit, query.cursor ?? null]);
   const call = ++calls;
   let ranked: Ranked[] | undefined;
-  // Each round ranks every match again (bm25 over the whole match set is most of a round's cost), so a filter
-  // that keeps a small share of the corpus (a court, a circuit, QI facets) starts at the window a second round
-  // would reach; date and published filters usually keep most cases and start small.
-  let window = (limit + 1) * (selectiveFilter(query) ? 64 : 8);
+  let window = MIN_RANKED;
   for (let round = 0; round < 3 && window <= MAX_WINDOW; round++) {
     const slot = rankedSlot(sql, match, window, generation, request, call);
-    const rows = windowBest(sql, filter.sql, { ...params, window, slot });
-    const head = rows[0]!;
-    const complete = head.n < window;
-    const better = rows.filter((row) => row.case_id !== null && (complete || row.r! < head.worst!)) as Ranked[];
-    if (complete || better.length >= limit + 1) {
-      ranked = better.slice(0, limit + 1);
+    const best = bestCases(sql, filter.sql, filter.params, slot, after, limit + 1);
+    if (best.exact) {
+      ranked = best.cases;
       break;
     }
-    // Matches needed ≈ window × (cases wanted / cases the filter kept), doubled for margin; at least ×8.
-    const kept = Math.max(better.length, 1);
-    window = Math.max(window * 8, Math.ceil((window * (limit + 1) * 2) / kept));
+    // Rows needed ≈ rows read × (cases wanted / cases the filter kept), doubled for margin; at least ×8.
+    const kept = Math.max(best.cases.length, 1);
+    window = Math.max(slot.window * 8, Math.ceil((slot.rows * (limit + 1) * 2) / kept));
   }
   // min(r) makes the bare column `seq` come from the best row (documented SQLite behaviour). Rank ties break on
   // case id, which is also the keyset the cursor carries. MATERIALIZED: bm25() may only run in the FTS query.
@@ -101,37 +94,53 @@ export function search(sql: Statements, query: SearchQuery, generation: string |
 
 interface Ranked { case_id: string; seq: number; r: number }
 
-function selectiveFilter(f: SearchQuery): boolean {
-  return (f.courts?.length ?? 0) > 0 || f.circuit !== undefined || f.decides_qi !== undefined || (f.qi_outcomes?.length ?? 0) > 0 || (f.factors?.length ?? 0) > 0;
+/** A search cursor carries the last hit's rank and case id; anything else is a damaged or foreign cursor. */
+function searchCursor(cursor: string | undefined): readonly [number, string] | null {
+  const v = decodeCursor('search', cursor);
+  if (v === null) return null;
+  if (v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'string') return [v[0], v[1]];
+  throw new ClearlyError('usage', `invalid search cursor ${JSON.stringify(cursor!.slice(0, 40))}`, {
+    hint: 'Pass the next_cursor value from the previous page unchanged, with the same query.',
+  });
 }
 
-/** Beyond this many ranked rows a window costs about what grouping every match does; the fallback takes over. */
+/** Beyond this many ranked rows a ranking costs about what grouping every match does; the fallback takes over. */
 const MAX_WINDOW = 200_000;
 
 /**
- * The best `@window` matches, grouped to each case's best opinion, filtered and keyset-paged, in one statement,
- * reading the ranked matches from temp.ranked's slot `@slot` (filled by rankedSlot). Every row carries the window's size
- * `n` and its worst rank `worst`; a LEFT JOIN keeps one row (case_id null) when no case passes the filter. CROSS
- * JOIN fixes the join order: left free, the planner walks every opinion in case order to save the GROUP BY sort
- * (measured 110 ms at 144k opinions instead of ~1 ms).
+ * The first `want` cases, in (rank, case id) order, that pass the filter and come after the cursor, each with its
+ * best-ranked opinion, read from a kept ranking in rank order and stopped as soon as the page is settled. A case's
+ * first row in rank order is its best; a case whose best row lies before the cursor is skipped however often it
+ * appears later. Rank ties break on case id (the cursor's keyset), so reading goes on through the rows tied with
+ * the last case taken. `exact` is false when the ranking ran out before the page was settled and does not hold
+ * every match (a row beyond it ranks no better than its last row, but may tie or belong to a case still wanted).
+ * CROSS JOIN keeps SQLite reading temp.ranked in its key order (slot, r, seq), so no sort is needed.
  */
-function windowBest(
-  sql: Statements, filterSql: string, params: Record<string, unknown>,
-): ({ case_id: string | null; seq: number | null; r: number | null; n: number; worst: number | null })[] {
-  return sql.all(`
-    WITH m AS MATERIALIZED (SELECT seq, r FROM temp.ranked WHERE slot = @slot ORDER BY r LIMIT @window),
-    w AS (SELECT count(*) AS n, max(r) AS worst FROM m),
-    g AS (
-      SELECT o.case_id AS case_id, m.seq AS seq, min(m.r) AS r
-      FROM m CROSS JOIN opinions o ON o.seq = m.seq CROSS JOIN cases c ON c.id = o.case_id
-      WHERE ${filterSql}
-      GROUP BY o.case_id
-      HAVING @after_r IS NULL OR min(m.r) > @after_r OR (min(m.r) = @after_r AND o.case_id > @after_id)
-      ORDER BY r, case_id
-      LIMIT @limit)
-    SELECT w.n AS n, w.worst AS worst, g.case_id AS case_id, g.seq AS seq, g.r AS r FROM w LEFT JOIN g ON 1
-    ORDER BY g.r, g.case_id`,
-  Object.fromEntries(Object.entries(params).filter(([k]) => k !== 'match')));
+function bestCases(
+  sql: Statements, filterSql: string, filterParams: Record<string, unknown>, slot: RankedSlot,
+  after: readonly [number, string] | undefined | null, want: number,
+): { cases: Ranked[]; exact: boolean } {
+  const rows = sql.stmt(`
+    SELECT m.seq AS seq, m.r AS r, o.case_id AS case_id
+    FROM temp.ranked m CROSS JOIN opinions o ON o.seq = m.seq CROSS JOIN cases c ON c.id = o.case_id
+    WHERE m.slot = @slot AND ${filterSql}
+    ORDER BY m.slot, m.r, m.seq`).iterate({ ...filterParams, slot: slot.slot }) as IterableIterator<Ranked>;
+  const seen = new Set<string>();
+  const cases: Ranked[] = [];
+  let settled = false;
+  for (const row of rows) {
+    if (cases.length >= want && row.r > cases[want - 1]!.r) {
+      settled = true;
+      break;
+    }
+    if (seen.has(row.case_id)) continue;
+    seen.add(row.case_id);
+    if (after && (row.r < after[0] || (row.r === after[0] && row.case_id <= after[1]))) continue;
+    cases.push(row);
+  }
+  // The iterator is closed by the break (or ran out); ties were read through, so sorting settles their order.
+  cases.sort((x, y) => x.r - y.r || (x.case_id < y.case_id ? -1 : x.case_id > y.case_id ? 1 : 0));
+  return { cases: cases.slice(0, want), exact: settled || slot.rows < slot.window };
 }
 
 /**

@@ -5,9 +5,9 @@
  * (least recently used dropped). CLEARLY_RANKING_REUSE=0 turns it off, like the rankings' reuse (rankings.ts).
  */
 import type { Statements } from './connection.js';
+import { reuseAcrossRequests } from './rankings.js';
 
 const MAX = 20_000;
-const enabled = process.env.CLEARLY_RANKING_REUSE !== '0';
 
 interface Memo { generation: string; entries: Map<string, string> }
 const memos = new WeakMap<Statements, Memo>();
@@ -21,7 +21,7 @@ export function memoSnippets(
   make: (missing: number[]) => Map<number, string>,
 ): Map<number, string> {
   if (seqs.length === 0) return new Map();
-  if (!enabled || generation === null) return make(seqs);
+  if (!reuseAcrossRequests() || generation === null) return make(seqs);
   let memo = memos.get(sql);
   if (!memo || memo.generation !== generation) {
     memo = { generation, entries: new Map() };
