@@ -17,6 +17,12 @@ export interface OpenStoreOptions {
   read_database_urls?: string[];
   /** Environment to read defaults from; tests pass their own. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * SQLite: how long (ms) another process's commits may go unnoticed by what is kept for reuse — served answers,
+   * search rankings, snippets — like a search engine's refresh interval (default 0: noticed at the next read).
+   * Reads themselves always see every commit; writes through this store are noticed at once.
+   */
+  refresh_ms?: number;
 }
 
 /** `$XDG_DATA_HOME/clearly/clearly.db`, falling back to `~/.local/share` as the XDG base-directory spec says. */
@@ -83,7 +89,7 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
       });
     }
   }
-  const store = SqliteStore.open(path);
+  const store = SqliteStore.open(path, { refreshMs: opts.refresh_ms ?? 0 });
   try {
     await store.migrate();
   } catch (err) {

@@ -13,6 +13,7 @@ interface ServeCliOptions extends StoreFlags {
   host: string;
   tokenFile?: string;
   workers: string;
+  refreshMs: string;
   json?: boolean;
 }
 
@@ -26,10 +27,12 @@ export function registerServe(program: Command): void {
     .option('--host <addr>', 'address to listen on; loopback by default', '127.0.0.1'))
     .option('--token-file <file>', 'file holding the API token that allows writes (else CLEARLY_API_TOKEN; none = writes off)')
     .option('--workers <n>', 'server processes sharing the port (one per core is typical)', '1')
+    .option('--refresh-ms <n>', "how long an answer kept for reuse may be served after another process (an import) writes; 0 = never", '1000')
     .option('--json', 'print the listening address as one JSON object on stdout')
     .action(async (opts: ServeCliOptions) => {
       const port = wholeNumber('--port', opts.port, 0, 65535, 'a TCP port');
       const workers = wholeNumber('--workers', opts.workers, 1, 64);
+      const refreshMs = wholeNumber('--refresh-ms', opts.refreshMs, 0, 3_600_000);
       const token = resolveToken(opts.tokenFile !== undefined ? { tokenFile: opts.tokenFile } : {});
       if (workers > 1 && !isWorker()) {
         // Load the knowledge base once, here, so the workers do not race to write it on their first assessment.
@@ -43,7 +46,7 @@ export function registerServe(program: Command): void {
         say('clearly: server stopped');
         return;
       }
-      const store = await openStore(storeOptions(opts));
+      const store = await openStore({ ...storeOptions(opts), refresh_ms: refreshMs });
       let running;
       try {
         running = await startServer({ store, port, host: opts.host, token });

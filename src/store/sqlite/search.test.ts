@@ -124,3 +124,23 @@ describe('SQLite search, rankings and snippets kept between requests', () => {
     expect(after).not.toContain('porch');
   });
 });
+
+describe('SQLite store generation with a refresh interval', () => {
+  it('notices its own writes at once and another connection\'s only after the interval', async () => {
+    const { store, path } = await open();
+    await store.upsertCases({ cases: CASES.slice(0, 2) });
+    const slow = await openStore({ db: path, refresh_ms: 3_600_000 });
+    const quick = await openStore({ db: path, refresh_ms: 1 });
+    stores.push(slow, quick);
+    const [slow0, quick0] = [await slow.generation(), await quick.generation()];
+    const before = (await slow.stats()).cases;
+    await store.upsertCases({ cases: [kase(50, '1', 'a dog')] });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await slow.generation()).toBe(slow0); // within its hour: the other connection's commit unnoticed
+    expect(await quick.generation()).not.toBe(quick0);
+    // Reads are not held back, only what is kept for reuse: the new case is counted though the generation stayed.
+    expect((await slow.stats()).cases).toBe(before + 1);
+    await slow.upsertCases({ cases: [kase(51, '1', 'a cat')] });
+    expect(await slow.generation()).not.toBe(slow0);
+  });
+});

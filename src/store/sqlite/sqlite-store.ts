@@ -26,13 +26,17 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   private readonly sql: Statements;
 
-  private constructor(private readonly db: Database.Database, readonly path: string) {
+  private constructor(private readonly db: Database.Database, readonly path: string, private readonly refreshMs: number) {
     this.sql = new Statements(db);
   }
 
-  /** Opens (creating if needed) without migrating; `openStore` migrates. */
-  static open(path: string): SqliteStore {
-    return new SqliteStore(openDatabase(path), path);
+  /**
+   * Opens (creating if needed) without migrating; `openStore` migrates. `refreshMs` (default 0): how long other
+   * connections' commits may go unnoticed by generation() — and so by the answers, rankings and snippets kept for
+   * it — as a search engine's refresh interval; this connection's own writes are always noticed at once.
+   */
+  static open(path: string, opts: { refreshMs?: number } = {}): SqliteStore {
+    return new SqliteStore(openDatabase(path), path, Math.max(0, opts.refreshMs ?? 0));
   }
 
   /** Runs `fn`, mapping SQLite failures onto the error catalog. */
@@ -59,8 +63,13 @@ export class SqliteStore implements Store {
   /** Other connections' (and processes') commits move data_version; this connection's writes move `writes`. */
   async generation(): Promise<string> { return this.guard(() => this.currentGeneration()); }
   private currentGeneration(): string {
-    return `${this.sql.get<{ data_version: number }>('PRAGMA data_version')!.data_version}.${this.writes}`;
+    const now = performance.now();
+    if (this.sampled === undefined || now - this.sampled.at >= this.refreshMs) {
+      this.sampled = { at: now, version: this.sql.get<{ data_version: number }>('PRAGMA data_version')!.data_version };
+    }
+    return `${this.sampled.version}.${this.writes}`;
   }
+  private sampled: { at: number; version: number } | undefined;
 
   async migrate(): Promise<MigrationResult> { return this.guard(() => migrate(this.db, this.path)); }
   async close(): Promise<void> {
