@@ -65,13 +65,18 @@ describe('SQLite search, the same words searched twice', () => {
   });
 });
 
+/** A store file holding CASES, and a bare connection to it for calling search() directly. */
+async function connection(): Promise<{ sql: Statements; path: string; close: () => void }> {
+  const { store, path } = await open();
+  await store.upsertCases({ cases: CASES });
+  await store.close();
+  const db = openDatabase(path);
+  return { sql: new Statements(db), path, close: () => db.close() };
+}
+
 describe('SQLite search, rankings and snippets kept between requests', () => {
   it('answers every request exactly as a fresh connection would, with one ranking per set of words', async () => {
-    const { store, path } = await open();
-    await store.upsertCases({ cases: CASES });
-    await store.close();
-    const db = openDatabase(path);
-    const sql = new Statements(db);
+    const { sql, path, close } = await connection();
     try {
       const queries: SearchQuery[] = ['dog', 'officer', 'dog OR officer', '"released a dog"', 'man NOT dog'].flatMap((text) => [
         { text, limit: 4 }, { text, limit: 4, circuit: '2' }, { text, limit: 3, before: '2015-01-01' }, { text, limit: 6, courts: ['ca3'] },
@@ -86,20 +91,28 @@ describe('SQLite search, rankings and snippets kept between requests', () => {
       }
       // Asked again, every answer is the same (the kept rankings and snippets serve them).
       expect(queries.map((q) => search(sql, q, generation))).toEqual(warm);
+      // Page after page from the kept ranking (many ranks tie here) lists exactly the cases of one long page.
+      const { store: fresh } = await open(path);
+      for (const q of [{ text: 'dog OR officer', limit: 3 }, { text: 'dog', limit: 4, circuit: '2' }] as SearchQuery[]) {
+        const paged: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = search(sql, { ...q, cursor }, generation);
+          paged.push(...page.items.map((h) => h.case.id));
+          cursor = page.next_cursor ?? undefined;
+        } while (cursor !== undefined && paged.length < 100);
+        expect(paged).toEqual((await fresh.search({ ...q, limit: 100 })).items.map((h) => h.case.id));
+      }
       // A new generation forgets them all.
       search(sql, { text: 'dog', limit: 2 }, 'g2');
       expect(heldRankings(sql).slots).toBe(1);
     } finally {
-      db.close();
+      close();
     }
   });
 
   it('keeps a single ranking when CLEARLY_RANKING_REUSE=0, with the same answers', async () => {
-    const { store, path } = await open();
-    await store.upsertCases({ cases: CASES });
-    await store.close();
-    const db = openDatabase(path);
-    const sql = new Statements(db);
+    const { sql, close } = await connection();
     const before = process.env.CLEARLY_RANKING_REUSE;
     try {
       const qs: SearchQuery[] = [{ text: 'dog', limit: 3 }, { text: 'officer', limit: 3 }, { text: 'dog', limit: 3, circuit: '1' }];
@@ -110,7 +123,7 @@ describe('SQLite search, rankings and snippets kept between requests', () => {
     } finally {
       if (before === undefined) delete process.env.CLEARLY_RANKING_REUSE;
       else process.env.CLEARLY_RANKING_REUSE = before;
-      db.close();
+      close();
     }
   });
 
