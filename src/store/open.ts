@@ -18,7 +18,7 @@ export interface OpenStoreOptions {
   /** Environment to read defaults from; tests pass their own. */
   env?: NodeJS.ProcessEnv;
   /**
-   * SQLite: how long (ms) another process's commits may go unnoticed by what is kept for reuse — served answers,
+   * How long (ms) another process's commits may go unnoticed by what is kept for reuse — served answers,
    * search rankings, snippets — like a search engine's refresh interval (default 0: noticed at the next read).
    * Reads themselves always see every commit; writes through this store are noticed at once.
    */
@@ -73,7 +73,7 @@ function checkUrl(url: string, what: string): void {
 export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
   const url = resolveDatabaseUrl(opts);
   const readUrls = resolveReadUrls(opts);
-  if (url !== undefined) return openPostgres(url, readUrls);
+  if (url !== undefined) return openPostgres(url, readUrls, opts.refresh_ms ?? 0);
   if (readUrls.length > 0) {
     throw new ClearlyError('usage', 'read replicas (--read-database-url / CLEARLY_READ_DATABASE_URLS) need a PostgreSQL primary', {
       hint: 'Pass the primary with --database-url postgres://…, or drop the replica URLs to use the embedded store.',
@@ -99,10 +99,10 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
   return store;
 }
 
-async function openPostgres(url: string, readUrls: string[]): Promise<Store> {
+async function openPostgres(url: string, readUrls: string[], refreshMs: number): Promise<Store> {
   checkUrl(url, 'the database URL');
   readUrls.forEach((u) => checkUrl(u, `read database URL ${redactUrl(u)}`));
-  const primary = PostgresStore.open(url);
+  const primary = PostgresStore.open(url, { refreshMs });
   const replicas = readUrls.map((u) => PostgresStore.open(u));
   try {
     await primary.migrate();

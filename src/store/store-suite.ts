@@ -34,6 +34,19 @@ export function runStoreSuite(name: string, makeStore: () => Promise<Store>): vo
 }
 
 function migrationsSuite(store: StoreGetter): void {
+  it('has a generation that moves with each write through it, and only then', async () => {
+    const g0 = await store().generation();
+    expect(g0).not.toBeNull();
+    expect(await store().generation()).toBe(g0);
+    await store().search({ text: 'anything' });
+    expect(await store().generation()).toBe(g0);
+    await store().upsertCases({ cases: [caseInput('1')] });
+    const g1 = await store().generation();
+    expect(g1).not.toBe(g0);
+    await store().putQiCoding({ case_id: caseIdFor('test', 'cluster:1'), coder: 'human', coding: { outcome: 'denied' } });
+    expect(await store().generation()).not.toBe(g1);
+  });
+
   it('is idempotent', async () => {
     const first = await store().migrate();
     const second = await store().migrate();

@@ -276,4 +276,14 @@ export const MIGRATIONS: readonly string[] = [
     deferred_at text NOT NULL
   );
   `,
+
+  // 8: a change counter, moved by every write transaction (PostgresStore.write), read by Store.generation() so that
+  // answers derived from the store (the HTTP response cache) can be kept until the data changes.
+  `
+  CREATE TABLE store_generation (
+    only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+    n bigint NOT NULL
+  );
+  INSERT INTO store_generation (only_row, n) VALUES (true, 0);
+  `,
 ];

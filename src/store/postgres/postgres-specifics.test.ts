@@ -64,6 +64,23 @@ if ('skip' in server) {
       } finally { await store.close(); }
     });
 
+    it('moves the generation on another connection\'s commit, noticed within the refresh interval; none with replicas', async () => {
+      const url = await db.fresh();
+      const reader = await openStore({ database_url: url, env: {} });
+      const slow = await openStore({ database_url: url, env: {}, refresh_ms: 3_600_000 });
+      const writer = await openStore({ database_url: url, env: {} });
+      const routed = await openStore({ database_url: url, read_database_urls: [url], env: {} });
+      try {
+        const [r0, s0] = [await reader.generation(), await slow.generation()];
+        await writer.upsertCases({ cases: [caseInput('g1')] });
+        expect(await reader.generation()).not.toBe(r0);
+        expect(await slow.generation()).toBe(s0); // within its hour
+        expect(await routed.generation()).toBeNull(); // replicas lag by their own amounts: nothing is cached
+      } finally {
+        await Promise.all([reader.close(), slow.close(), writer.close(), routed.close()]);
+      }
+    });
+
     it('refuses a database from a newer clearly', async () => {
       const url = await db.fresh();
       await (await openStore({ database_url: url, env: {} })).close();

@@ -23,6 +23,8 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** Opinion text bytes per batch from which opinions are loaded with COPY (default 1 MB). */
   copyThresholdBytes?: number;
+  /** How long other processes' commits may go unnoticed by generation() (see OpenStoreOptions.refresh_ms). */
+  refreshMs?: number;
 }
 
 /**
@@ -35,8 +37,11 @@ export class PostgresStore implements Store {
   private readonly copyThresholdBytes: number;
   private readonly citeLookup = new CiteLookup((cites) => reads.findCasesByCitations(this.sql, cites));
 
+  private readonly refreshMs: number;
+
   private constructor(readonly db: Db, opts: PostgresStoreOptions) {
     this.copyThresholdBytes = opts.copyThresholdBytes ?? 1 << 20;
+    this.refreshMs = Math.max(0, opts.refreshMs ?? 0);
   }
 
   /** Creates the pool (connecting lazily) without migrating; `openStore` migrates. */
@@ -44,8 +49,22 @@ export class PostgresStore implements Store {
     return new PostgresStore(new Db(url, { max: opts.poolSize }), opts);
   }
 
-  /** No cheap change token on PostgreSQL (yet): null, so nothing derived from the store is cached. */
-  async generation(): Promise<null> { return null; }
+  /**
+   * The store_generation counter (migration 8), which every write transaction moves in the same transaction as its
+   * data: a reader that sees the same value before and after computing an answer saw no commit in between. Read at
+   * most once per `refreshMs` (other processes' writes may go unnoticed that long; this store's own at once).
+   */
+  async generation(): Promise<string> {
+    const now = performance.now();
+    if (this.sampled === undefined || now - this.sampled.at >= this.refreshMs) {
+      const row = await this.sql.get<{ n: string }>('SELECT n::text AS n FROM store_generation');
+      this.sampled = { at: now, n: row?.n ?? '0' };
+    }
+    return `${this.sampled.n}.${this.writes}`;
+  }
+  private sampled: { at: number; n: string } | undefined;
+  /** Write transactions through this store, finished or failed: noticed by generation() at once. */
+  private writes = 0;
 
   /** The server's URL with the password replaced by ***. */
   get url(): string { return this.db.name; }
@@ -58,12 +77,17 @@ export class PostgresStore implements Store {
    * lost in a crash is lost with its checkpoint and the resumed import reads it again; the import's last
    * transaction (clearing the checkpoint) is durable and flushes everything before it.
    */
-  private write<T>(fn: (sql: Sql) => Promise<T>, opts: { durable?: boolean } = {}): Promise<T> {
-    return this.db.tx(async (sql) => {
-      await sql.run("SELECT pg_advisory_xact_lock(hashtext('clearly.write.' || coalesce(current_schema(), '')))");
-      if (opts.durable === false) await sql.run('SET LOCAL synchronous_commit = off');
-      return fn(sql);
-    });
+  private async write<T>(fn: (sql: Sql) => Promise<T>, opts: { durable?: boolean } = {}): Promise<T> {
+    try {
+      return await this.db.tx(async (sql) => {
+        await sql.run("SELECT pg_advisory_xact_lock(hashtext('clearly.write.' || coalesce(current_schema(), '')))");
+        if (opts.durable === false) await sql.run('SET LOCAL synchronous_commit = off');
+        await sql.run('UPDATE store_generation SET n = n + 1');
+        return fn(sql);
+      });
+    } finally {
+      this.writes++; // also after a failure: a spurious change only costs a cache miss
+    }
   }
 
   /** Migrates, then rebuilds any search index an interrupted first load left dropped (deferred-indexes.ts). */

@@ -40,6 +40,9 @@ export function withReadReplicas(primary: Store, replicas: Store[]): Store {
         return async () => { await Promise.all([target.close(), ...replicas.map((r) => r.close())]); };
       }
       if (prop === 'replicas') return replicas;
+      // Reads come from replicas that lag the primary by different amounts, so no single change token describes
+      // what an answer was computed from: nothing derived from the store is kept (the response cache stays off).
+      if (prop === 'generation') return async () => null;
       if (typeof prop === 'string' && READS.has(prop)) {
         return async (...args: unknown[]) => {
           const i = pick();
