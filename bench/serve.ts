@@ -7,7 +7,7 @@
  *   BENCH_CACHE_RUNS=on,off (default)  BENCH_POOL=fixed (the pre-December request set)  BENCH_ZIPF (default 0.9)
  *   BENCH_OPINIONS (default 100000)  BENCH_SECONDS (default 60)  BENCH_CONCURRENCY (default 32)
  *   BENCH_WORKERS (server processes, default one per core)  BENCH_MIX=search|case|assess (one kind only)
- *   BENCH_SKIP_IMPORT=1, BENCH_SKIP_MALFORMED=1 (only the first run)
+ *   BENCH_SKIP_IMPORT=1, BENCH_SKIP_MALFORMED=1 (only the first run)  BENCH_WRITER_NICE=N (the import run's writer at nice N)
  *   BENCH_NODE_ARGS: extra node options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (cluster workers
  *   inherit them; profiles are written when the server stops)
  */
@@ -260,7 +260,13 @@ try {
   const url = server.url;
   for (let i = 0; i < 50; i++) await (await fetch(url + mixed(i).path, mixed(i).init)).arrayBuffer();
   // node --import tsx (not the tsx wrapper), so SIGTERM reaches the writer itself and it reports what it wrote.
-  const writer = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./serve-writer.ts', import.meta.url)), path, String(SECONDS + 30)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_WRITER_NICE=N runs the writer at that lower CPU priority, as an operator would run a bulk import beside a
+  // server people use (interactive requests first); default 0, the harsher case.
+  const nice = Number(process.env.BENCH_WRITER_NICE ?? 0);
+  const writerArgs = ['--import', 'tsx', fileURLToPath(new URL('./serve-writer.ts', import.meta.url)), path, String(SECONDS + 30)];
+  const writer = nice > 0
+    ? spawn('nice', ['-n', String(nice), process.execPath, ...writerArgs], { stdio: ['ignore', 'pipe', 'inherit'] })
+    : spawn(process.execPath, writerArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
   const writerExit = new Promise((r) => writer.once('exit', r)); // it may stop by itself (its own time limit)
   let wrote = '';
   writer.stdout!.on('data', (d: Buffer) => { wrote += d.toString(); });
