@@ -1,9 +1,11 @@
 /**
- * Helper for the hand check of eval/ingest-ca1-sample.md: `npx tsx eval/ingest-ca1-read.ts [--sample N SEED] [--blind|--after] [ids…]`
+ * Helper for the hand check of eval/ingest-ca1-sample.md: `npx tsx eval/ingest-ca1-read.ts [--blind|--after|--slug] ids…`
  * prints, for each opinion, what the importer infers (name, court, date) beside the opening lines of the opinion's
- * own text, so the caption can be read next to the inference. `--sample N SEED` draws N opinion ids from the file
- * with a seeded generator (mulberry32), leaving out ids already in the sample file, and prints them in file order.
- * Reads shared data only; nothing here feeds the importer.
+ * own text, so the caption can be read next to the inference; `--blind` the text alone, `--slug` CourtListener's
+ * slug and file path alone, `--after` those and the inference. `--sample N SEED [--ids] [--leave-out FILE]` draws N
+ * opinion ids with a seeded generator (mulberry32), leaving out ids already in the sample file (and those in FILE),
+ * and prints them in file order. `--check [--by-sample]` scores the sample file; `--all [--except FILE]` prints every
+ * opinion's inference. Reads shared data only; nothing here feeds the importer.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +43,9 @@ if (args[0] === '--sample') {
   const rand = mulberry32(Number(args[2]));
   const sampleFile = new URL('./ingest-ca1-sample.md', import.meta.url);
   const taken = new Set(existsSync(sampleFile) ? readFileSync(sampleFile, 'utf8').split('\n').map((l) => l.split('|')[1]?.trim() ?? '').filter((x) => /^\d+$/.test(x)) : []);
+  // `--leave-out FILE`: ids of a sample drawn but not yet recorded (to draw the next one ahead, for `--all --except`).
+  const leaveOut = args.indexOf('--leave-out');
+  if (leaveOut !== -1) for (const id of readFileSync(args[leaveOut + 1]!, 'utf8').split(/\s+/).filter(Boolean)) taken.add(id);
   const pool = ops.map((o) => idOf(o.resource_uri)).filter((id) => !taken.has(id));
   // Fisher–Yates on the pool, first n kept, then listed in file order.
   for (let i = pool.length - 1; i > 0; i--) {
@@ -52,9 +57,16 @@ if (args[0] === '--sample') {
   if (args.includes('--ids')) { console.log(ids.join(' ')); process.exit(0); }
 } else if (args[0] === '--check') {
   // Quick score of the sample file straight from the inference (no store): name, court and date per row.
-  const key = (x: string): string => x.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f'’.]/g, '').replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
-  const rows = readFileSync(new URL('./ingest-ca1-sample.md', import.meta.url), 'utf8').split('\n').map((l) => l.split('|').map((x) => x.trim())).filter((r) => /^\d+$/.test(r[1] ?? ''));
+  const key = (x: string): string => x.replace(/\b([A-Za-uw-z])\.\s+(?=[A-Za-uw-z]\.)/g, '$1.').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f'’.]/g, '').replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim().replace(/(^| v )the /g, '$1');
+  // Rows keep the sample they stand under ("## Sample J: …"), for the per-sample lines printed at the end.
+  let sample = '';
+  const rows = readFileSync(new URL('./ingest-ca1-sample.md', import.meta.url), 'utf8').split('\n').map((l) => {
+    const h = /^##\s+Sample (\w+)/.exec(l);
+    if (h) sample = h[1]!;
+    return [...l.split('|').map((x) => x.trim()), sample];
+  }).filter((r) => /^\d+$/.test(r[1] ?? ''));
   const ok = { name: 0, court: 0, date: 0 };
+  const bySample = new Map<string, { n: number; name: number; court: number; date: number }>();
   for (const r of rows) {
     const o = ops.find((x) => idOf(x.resource_uri) === r[1]);
     if (!o) continue;
@@ -64,9 +76,13 @@ if (args[0] === '--sample') {
       court: m.court_id === r[3],
       date: r[4]!.split(' / ').map((d) => (d === 'none' ? null : d)).includes(m.decision_date),
     };
-    for (const f of ['name', 'court', 'date'] as const) if (good[f]) ok[f]++;
+    const per = bySample.get(r[r.length - 1]!) ?? { n: 0, name: 0, court: 0, date: 0 };
+    per.n++;
+    bySample.set(r[r.length - 1]!, per);
+    for (const f of ['name', 'court', 'date'] as const) if (good[f]) { ok[f]++; per[f]++; }
     if (!good.name || !good.court || !good.date) console.log(`${r[1]}: ${m.case_name} | ${m.court_id} | ${m.decision_date}   want ${r[2]} | ${r[3]} | ${r[4]}`);
   }
+  if (args.includes('--by-sample')) for (const [k, v] of bySample) console.log(`sample ${k} (${v.n}): name ${v.name}, court ${v.court}, date ${v.date}`);
   console.log(`${rows.length} rows: name ${ok.name}, court ${ok.court}, date ${ok.date}`);
   process.exit(0);
 } else if (args[0] === '--all') {
@@ -84,13 +100,16 @@ if (args[0] === '--sample') {
 
 // `--blind ID…`: the opinion's own text only (no URL slug, file path or inference), for writing the answer before
 // seeing what the importer says; `--after ID…` then prints the slug, file path and inference alone.
+// `--slug ID…` prints CourtListener's slug and file path alone (no inference), for the second step of a blind read.
 const blind = process.argv.includes('--blind');
 const after = process.argv.includes('--after');
-ids = ids.filter((x) => !x.startsWith('--'));
+const slugOnly = process.argv.includes('--slug');
+ids = ids.filter((x) => /^\d+$/.test(x));
 
 for (const id of ids) {
   const o = ops.find((x) => idOf(x.resource_uri) === id);
   if (!o) { console.log(`## ${id}: not in the file`); continue; }
+  if (slugOnly) { console.log(`## ${id}  ${o.absolute_url}  ${o.local_path ?? ''}`); continue; }
   const text = opinionText(o).text;
   if (blind) console.log(`## ${id}`);
   else {

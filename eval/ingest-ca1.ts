@@ -50,7 +50,7 @@ for (const f of ['case_name', 'court_id', 'decision_date', 'docket_number', 'pre
 // Independent checks.
 let dateChecked = 0, dateAgree = 0, courtChecked = 0, courtAgree = 0, nameChecked = 0, nameAgree = 0;
 const disagreements: string[] = [];
-const key = (s: string): string => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f'’.]/g, '').replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+const key = (s: string): string => s.replace(/\b([A-Za-uw-z])\.\s+(?=[A-Za-uw-z]\.)/g, '$1.').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f'’.]/g, '').replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim().replace(/(^| v )the /g, '$1');
 for (const o of ops) {
   const c = cases.get(idOf(o.resource_uri));
   if (!c) continue;

@@ -94,5 +94,6 @@ export function caseWord(word: string, guide: CaseGuide | undefined, first: bool
 
 /** A whole name: `UNITED STATES OF AMERICA` → `United States of America`. */
 export function caseName(words: string[], guide?: CaseGuide): string {
-  return words.map((w, i) => caseWord(w, guide, i === 0)).join(' ').replace(/\s+,/g, ',');
+  // Bluebook 6.1(a): adjacent single capitals are closed up ("F. W. WOOLWORTH" → "F.W. Woolworth").
+  return words.map((w, i) => caseWord(w, guide, i === 0)).join(' ').replace(/\s+,/g, ',').replace(/\b([A-Z])\. (?=[A-Z]\.(?:\s|$))/g, '$1.');
 }

@@ -44,6 +44,9 @@ const OPENING = new RegExp(String.raw`^\s*` + DATE_SOURCE, 'i');
 // A line that is nothing but a date, optionally with a bracketed note such as [NOT FOR PUBLICATION].
 const BARE_LINE = new RegExp(String.raw`^[ \t]*` + DATE_SOURCE + String.raw`\.?[ \t]*(?:\[[^\]\n]*\][ \t]*)?$`, 'gim');
 
+// A line that is nothing but "Entered" and a date (case-sensitive, as an order's heading prints it).
+const ENTERED_LINE = new RegExp(String.raw`^[ \t]*Entered:?[ \t]+` + DATE_SOURCE + String.raw`\.?[ \t]*$`, 'm');
+
 /** How far into the text a header date may sit (the First Circuit's comes after the list of counsel). */
 export const HEADER_CHARS = 8000;
 
@@ -61,6 +64,10 @@ export function findDecisionDate(text: string): FoundDate | undefined {
   if (first) return { date: first, method: 'text: date at the head of the opinion', confidence: 0.9 };
   const spaced = letterSpacedOpening(head);
   if (spaced) return { date: spaced, method: 'text: date at the head of the opinion (letter-spaced)', confidence: 0.85 };
+  // An order's own "Entered May 31, 1994" line under its title, when nothing above dated the record.
+  const entered = ENTERED_LINE.exec(head.slice(0, 4000));
+  const enteredDate = entered ? isoDate(entered[1]!, entered[2]!, entered[3]!) : undefined;
+  if (enteredDate) return { date: enteredDate, method: 'text: "Entered" line of an order', confidence: 0.85 };
   for (const m of head.matchAll(BARE_LINE)) {
     const date = isoDate(m[1]!, m[2]!, m[3]!);
     if (date) return { date, method: 'text: date line in the caption', confidence: 0.9 };

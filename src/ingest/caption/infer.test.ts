@@ -51,6 +51,12 @@ describe('caption pieces', () => {
     expect(findDecisionDate('T h e   c o u r t   h e l d\n')).toBeUndefined();
   });
 
+  it('dates an order by its own "Entered" line, not by "entered" in prose', () => {
+    const order = 'No. 92-1\nROE, Appellant,\nv.\nPOE, Appellee.\nBefore\nAlpha, Circuit Judge.\nORDER OF THE COURT\nEntered: April 28, 1993\nThe petition is denied.\n';
+    expect(findDecisionDate(order)?.date).toBe('1993-04-28');
+    expect(findDecisionDate('No. 92-1\nThe judgment was entered May 3, 1992 and the appeal followed.\n')).toBeUndefined();
+  });
+
   it('reads docket numbers', () => {
     expect(findDocket('No. 09-2121\n\nUNITED STATES')).toBe('09-2121');
     expect(findDocket('Nos. 93-2314\n 94-1015\n\nARTHUR')).toBe('93-2314, 94-1015');

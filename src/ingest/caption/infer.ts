@@ -10,7 +10,7 @@ import { decodeEntities } from '../html-text.js';
 import { findDecisionDate } from './dates.js';
 import { findDocket } from './docket.js';
 import { captionName, orgWord, readCaption, shortParty } from './parties.js';
-import { captionSide, foreign, initialsOf, spelledOut, spellsOutSome, wordsOf } from './sides.js';
+import { brokenInCaption, captionSide, foreign, initialsOf, sameParty, spelledOut, spellsOutSome, wordsOf } from './sides.js';
 import { readSlug, slugOf } from './slug.js';
 import { inferStatus } from './status.js';
 
@@ -96,6 +96,8 @@ function inferName(input: InferInput): Found | undefined {
   const slug = slugOf(input.absolute_url);
   // Possessives are the name itself: "Tapia's" teaches "tapia", never "tapias".
   const known = new Set(input.text.slice(0, 20_000).split(/[^A-Za-z0-9\u00c0-\u024f'’]+/).map((w) => wordKey(w.replace(/['’]s?$/, ''))).filter(Boolean));
+  // A slug word whose letter the text lost ("nunez" over NU EZ) is a word of the text.
+  for (const w of slug?.split('-') ?? []) if (!known.has(w) && caption && [caption.first, caption.second].some((side) => brokenInCaption(w, side))) known.add(w);
   const parsed = slug ? readSlug(slug, known) : undefined;
   // A slug that spelled out the whole caption, or lost words, is second to a caption read from the text.
   const captionWhole = caption && (caption.inRe || caption.second.length > 0) && fromCaption;
@@ -118,15 +120,37 @@ function inferName(input: InferInput): Found | undefined {
   }
   // A slug naming two sides over an in re caption names the parties captioned under the in re line.
   if (parsed && !parsed.inRe && parsed.second.length && caption?.inRe && caption.adversary) caption = caption.adversary;
+  // The slug names the caption's parties the other way round ("durfee-v-newport" over NEWPORT PLAZA ASSOCIATES v.
+  // DURFEE ATTLEBORO BANK): the caption's order is the case's.
+  if (parsed && caption && !parsed.inRe && !caption.inRe && parsed.second.length && caption.first.length && caption.second.length &&
+    sharesWord(parsed.first, caption.second) && sharesWord(parsed.second, caption.first) &&
+    !sharesWord(parsed.first, caption.first) && !sharesWord(parsed.second, caption.second)) {
+    return { value: `${caseName(shortParty(caption.first), guide)} v. ${caseName(shortParty(caption.second), guide)}`, method: 'text: parties in the caption (URL slug names them the other way round)', confidence: 0.8 };
+  }
   if (parsed) {
-    const ctx = { known, head: new Set(wordsOf([input.text.slice(0, 2500)])) };
+    const head = input.text.slice(0, 2500);
+    // The caption's lines: the heading up to the line that ends the parties ("APPEAL FROM …", "ON PETITION …").
+    const end = /^[ \t]*(?:APPEALS?\s+FROM|ON\s+APPEAL|ON\s+PETITIONS?|PETITIONS?\s+FOR|Before\b|\[Hon)/im.exec(head)?.index ?? head.length;
+    const ctx = { known, head: new Set(wordsOf([head])), parties: new Set(wordsOf([head.slice(0, end)])), acronyms: guide.acronyms };
     const inRe = parsed.inRe || !!caption?.inRe;
-    const side = (words: string[]): string => caseName(joinCompounds(parsed.fullCaption ? shortParty(words) : words), guide);
+    // A one-word slug side that is the first part of a compound surname the caption's lines print, and only there
+    // ("cotto" for the claimant DOMINGO COTTO-GARCIA): the surname whole.
+    const partyLines = head.slice(0, end);
+    const compoundOf = (words: string[]): string[] => {
+      if (words.length !== 1 || !/^[a-z]{3,}$/.test(words[0]!)) return words;
+      const found = new Set([...partyLines.matchAll(new RegExp(String.raw`(?<![\w-])${words[0]}-[A-Za-z\u00c0-\u024f]{2,}(?![\w-])`, 'gi'))].map((m) => m[0].toUpperCase()));
+      const alone = new RegExp(String.raw`(?<![\w-])${words[0]}(?![\w-])`, 'i').test(partyLines);
+      return found.size === 1 && !alone ? [...found] : words;
+    };
+    const side = (words: string[]): string => caseName(joinCompounds(parsed.fullCaption ? shortParty(words) : compoundOf(words)), guide);
     const better = (slugWords: string[], captionWords: string[] | undefined, laterAllowed = false, block?: string): string | undefined => {
       const words = inRe ? undefined : captionSide(slugWords, captionWords, ctx, laterAllowed, block);
       return words ? caseName(words, guide) : undefined;
     };
-    const firstFromCaption = better(parsed.first, caption?.first, false, caption?.firstBlock);
+    // The first side may name a later party of the caption too ("boj-xum-v-holder" for ISAIAS ROE, ISABEL BOJ XUM v.
+    // HOLDER) when the slug's second side is the caption's second party.
+    const secondAgrees = !!caption?.second.length && parsed.second.length > 0 && wordsOf(caption.second).includes(wordKey(parsed.second[parsed.second.length - 1]!));
+    const firstFromCaption = better(parsed.first, caption?.first, secondAgrees, caption?.firstBlock);
     let first = firstFromCaption ?? side(parsed.first);
     if (parsed.trimmed && caption && !inRe && caption.second.length) {
       // A cut-off slug: the caption completes the side that was cut when it begins with the slug's words.
@@ -140,7 +164,10 @@ function inferName(input: InferInput): Found | undefined {
       }
     }
     // Only when the slug's first side is the caption's first party is its second side compared with later parties.
-    const firstAgrees = !!caption?.first.length && parsed.first.length > 0 && wordsOf(caption.first).includes(wordKey(parsed.first[parsed.first.length - 1]!));
+    // (The slug's last word may shorten the caption's: "inc" for INCORPORATED.)
+    const lastOfFirst = wordKey(parsed.first[parsed.first.length - 1] ?? '');
+    const firstAgrees = !!caption?.first.length && parsed.first.length > 0 &&
+      wordsOf(caption.first).some((h) => h === lastOfFirst || (lastOfFirst.length >= 3 && h.startsWith(lastOfFirst)));
     let name: string;
     // "in-re-trustees-v" over IN RE TRUSTEES OF BOSTON UNIVERSITY, "in-re-grand-jury-v-doe" over IN RE: GRAND JURY
     // PROCEEDINGS: the slug stops where the caption's name goes on (with "of" or "for", or only with words that name
@@ -148,9 +175,16 @@ function inferName(input: InferInput): Found | undefined {
     const inReWords = caption?.inRe ? wordsOf(caption.first) : [];
     const slugKeys = parsed.first.map(wordKey);
     const thingWords = inReWords.slice(slugKeys.length).every((w) => orgWord(w));
+    // "in-re-usa-v-fleet-bank" over IN RE: UNITED STATES OF AMERICA, EX REL. ROE AND COMPANY: the relator is part of
+    // the in re party's name.
+    const exRel = inReWords[slugKeys.length] === 'ex' && inReWords[slugKeys.length + 1] === 'rel';
     const inReWhole = parsed.inRe && inReWords.length > slugKeys.length && slugKeys.every((w, i) => inReWords[i] === w) &&
-      (/^(?:of|for|de|del)$/.test(inReWords[slugKeys.length]!) || thingWords) && slugKeys.join(' ') !== 'united states';
-    if (parsed.inRe) name = `In re ${inReWhole ? caseName(caption!.first, guide) : first}`;
+      (/^(?:of|for|de|del)$/.test(inReWords[slugKeys.length]!) || thingWords || exRel) && (slugKeys.join(' ') !== 'united states' || exRel);
+    // A slug without "in re" whose words begin the caption's in re name ("grand-jury-v" over IN RE GRAND JURY
+    // PROCEEDINGS): the in re name.
+    const inReUnsaid = !parsed.inRe && !parsed.second.length && !!caption?.inRe && inReWords.length > slugKeys.length && slugKeys.every((w, i) => inReWords[i] === w);
+    if (inReUnsaid) name = `In re ${caseName(caption!.first, guide)}`;
+    else if (parsed.inRe) name = `In re ${inReWhole ? caseName(caption!.first, guide) : first}`;
     else if (parsed.second.length) {
       const secondFromCaption = better(parsed.second, caption?.second, firstAgrees, caption?.secondBlock);
       let second = secondFromCaption ?? side(parsed.second);
@@ -162,6 +196,29 @@ function inferName(input: InferInput): Found | undefined {
         !!taken && !inRe && !!words && spellsOutSome(slugWords, words);
       if (!firstFromCaption && spelledFrom(parsed.second, caption?.second, secondFromCaption)) first = spelt(parsed.first, caption?.first) ?? first;
       if (!secondFromCaption && spelledFrom(parsed.first, caption?.first, firstFromCaption)) second = spelt(parsed.second, caption?.second) ?? second;
+      // One side named as the caption names it, the other the slug's shorter form of the same party ("co" for
+      // COMPANY, INC.; a person's given name kept): both sides are named from the caption, in one style.
+      const alike = (slugWords: string[], words: string[] | undefined): string | undefined => {
+        if (inRe || !words?.length || !sameParty(slugWords, words)) return undefined;
+        const short = shortParty(words);
+        // Not down to an initial ("KIMBERLY F.", a minor named so): the slug's name is the fuller one.
+        const same = wordsOf(short).join(' ') === slugWords.map(wordKey).join(' ');
+        return same || wordsOf(short).join('').length < 2 ? undefined : caseName(joinCompounds(short), guide);
+      };
+      if (secondFromCaption && !firstFromCaption) first = alike(parsed.first, caption?.first) ?? first;
+      else if (firstFromCaption && !secondFromCaption) second = alike(parsed.second, caption?.second) ?? second;
+      // A slug side that abbreviates words the caption spells out ("mennonite-general-hosp-inc" for MENNONITE GENERAL
+      // HOSPITAL, INC.) is named as the caption spells it.
+      else if (!firstFromCaption && !secondFromCaption) {
+        // (Only when the other side is then in the caption's words too: not "… Company v. ASCAP".)
+        const spelled = (slugWords: string[], words: string[] | undefined): string | undefined =>
+          words?.length && spellsOutSome(slugWords, words) ? alike(slugWords, words) : undefined;
+        const plain = (slugWords: string[], words: string[] | undefined): boolean => !!words?.length && slugWords.every((w) => wordsOf(words).includes(wordKey(w)));
+        const a = spelled(parsed.first, caption?.first);
+        const b = spelled(parsed.second, caption?.second);
+        if (a && (b || plain(parsed.second, caption?.second))) first = a;
+        if (b && (a || plain(parsed.first, caption?.first))) second = b;
+      }
       name = `${first} v. ${second}`;
     }
     else if (caption?.second.length) name = `${first} v. ${caseName(shortParty(caption.second), guide)}`;

@@ -36,6 +36,60 @@ export function containsInOrder(hay: string[], needles: string[]): boolean {
   return i === needles.length;
 }
 
+/** Words that make a party a body (a department, a board, a company), not a person. */
+const ORG_NAME = /\b(?:department|dep't|board|commission|agency|authority|bureau|office|division|service|services|administration|company|corporation|association|council|committee|hospital|university|college|school|district|county|city|town|commonwealth|state)\b/i;
+
+/** Entity-form abbreviations, never read as the initials of a run of words. */
+const ENTITY_ABBREV = /^(?:co|inc|corp|ltd|llc|na|sa|lp|pc|us|usa)$/;
+
+/**
+ * Every needle in order in `hay`, where a needle may abbreviate a word (`intl`, `dept`, `utils`) and a short needle may be the
+ * initials of a run of hay words ("nh" for NEW HAMPSHIRE in STATE OF NEW HAMPSHIRE PUBLIC UTILITIES COMMISSION, as
+ * CourtListener shortens a place).
+ */
+export function initialsInOrder(hay: string[], needles: string[]): boolean {
+  let i = 0;
+  for (let j = 0; j < hay.length && i < needles.length; j++) {
+    const n = needles[i]!;
+    if (hay[j] === n || (n.length >= 3 && hay[j]!.startsWith(n)) || abbreviates(n, hay[j]!) || (n.length >= 4 && lettersOf(n, hay[j]!))) { i++; continue; }
+    if (needles.length > 1 && n.length >= 2 && n.length <= 4 && !ENTITY_ABBREV.test(n) && hay.slice(j, j + n.length).map((w) => w[0]).join('') === n) {
+      i++;
+      // The run's last word stays available: "us-dea-admin" repeats ADMINISTRATION after its initials.
+      const next = needles[i];
+      j += next !== undefined && next.length >= 3 && hay[j + n.length - 1]!.startsWith(next) ? n.length - 2 : n.length - 1;
+    }
+  }
+  return i === needles.length;
+}
+
+/** Entity forms that close a body's name and a slug may leave off ("american-honda-motor-co" for … COMPANY, INC.). */
+const ENTITY_TAIL = /^(?:inc|incorporated|ltd|limited|llc|na|sa|lp|pc)$/;
+
+/**
+ * The slug's words name the caption's party, only shorter: abbreviated (`co` for COMPANY), without the entity form
+ * that closes it (`inc`), or with the given name that a person's name by surname drops (`nenh-roe` for NENH ROE).
+ */
+export function sameParty(slugWords: string[], captionWords: string[]): boolean {
+  const want = slugWords.map(wordKey);
+  const printed = wordsOf(captionWords);
+  const have = printed[0] === 'the' && want[0] !== 'the' ? printed.slice(1) : printed;
+  if (!want.length || want.length > have.length) return false;
+  return want.every((w, i) => w === have[i] || abbreviates(w, have[i]!)) && have.slice(want.length).every((h) => ENTITY_TAIL.test(h));
+}
+
+/**
+ * A slug word the text lost a letter of: the caption prints it as two words with a space where the letter was
+ * ("NU EZ" for Núñez, the ñ lost in conversion), so the slug's `nunez` is `nu` + one letter + `ez`.
+ */
+export function brokenInCaption(word: string, captionWords: string[]): boolean {
+  const have = wordsOf(captionWords);
+  return have.some((a, i) => {
+    const b = have[i + 1];
+    return b !== undefined && a.length >= 2 && b.length >= 2 && word.length === a.length + b.length + 1 &&
+      word.startsWith(a) && word.endsWith(b);
+  });
+}
+
 /**
  * Every needle in order in `hay`, where a needle the text never uses may run several words together, each by its
  * start ("coeurope" for COMPANY (EUROPE): `co` + `europe`), as CourtListener's slugs do when they drop punctuation.
@@ -143,6 +197,10 @@ export interface SideContext {
   known: Set<string>;
   /** Word keys of the heading (first 2,500 characters), where every party of the caption stands. */
   head: Set<string>;
+  /** Word keys of the caption's lines alone (the heading up to "APPEAL FROM …"; without counsel or judges). */
+  parties?: Set<string>;
+  /** Word keys the text's body writes only in capitals (`ila`, `nlrb`). */
+  acronyms?: Set<string>;
 }
 
 /**
@@ -167,7 +225,9 @@ export function captionSide(slugWords: string[], captionWords: string[] | undefi
   }
   // "MICHAEL PERRY AND CONDOMINIUM HOUSING INC." with the slug "perry": the slug says where the first party ends.
   // (Not after a single word: "PRESIDENT AND FELLOWS OF HARVARD COLLEGE" is one body, "president" a cut slug.)
-  const and = captionWords.findIndex((w, i) => i > 1 && /^and$/i.test(w) && wordKey(captionWords[i - 1]!) === want[want.length - 1]);
+  // (Nor a partnership "COMPRISED BY JOHN ROE AND JANE ROE", whose partners are its name.)
+  const partners = /\b(?:comprised|composed|consisting)\s+(?:by|of)\b/i.test(captionWords.join(' '));
+  const and = partners ? -1 : captionWords.findIndex((w, i) => i > 1 && /^and$/i.test(w) && wordKey(captionWords[i - 1]!) === want[want.length - 1]);
   const words = and > 0 ? captionWords.slice(0, and) : captionWords;
   // The slug gives the party's first words but not its last ("chicopee-fire" for CHICOPEE FIRE FIGHTERS): a person
   // would be named by the surname, so the party is a body and keeps all its words.
@@ -182,7 +242,7 @@ export function captionSide(slugWords: string[], captionWords: string[] | undefi
   // itself joins parties with "and": CourtListener's name then already says more than the first party.)
   // (Or holds them run together: "chardonhato" for CHARDON/HATO.)
   const contains = (short.length > slugWords.length || have.length > want.length) && !want.includes('and') &&
-    (containsInOrder(have, want) || (want.some((w) => !known.has(w)) && (have.join('').includes(want.join('')) || runTogetherInOrder(have, want, known))));
+    (containsInOrder(have, want) || initialsInOrder(have, want) || (want.some((w) => !known.has(w)) && (have.join('').includes(want.join('')) || runTogetherInOrder(have, want, known))));
   const last = want[want.length - 1] ?? '';
   // The side's last word cut short, a word the text never uses ("argentari" for ARGENTARIA; CourtListener stored
   // some names cut), the others the caption's own. (Abbreviations, "mass", "hosp", are short or listed.)
@@ -190,7 +250,8 @@ export function captionSide(slugWords: string[], captionWords: string[] | undefi
     !known.has(last) && last.length >= 6 && !ABBREVIATED.test(last) && have[have.length - 1]!.startsWith(last) && have[have.length - 1] !== last;
   // The slug names the party by its initials and a word more ("ibt-local-379" for INTERNATIONAL BROTHERHOOD OF
   // TEAMSTERS, …, LOCAL #379): the caption spells it out.
-  const initials = want.length > 1 && want[0]!.length >= 3 && initialsOf(captionWords).includes(want[0]!) && !known.has(want[0]!);
+  // (A word the text writes only in capitals, "ILA", is such initials too.)
+  const initials = want.length > 1 && want[0]!.length >= 3 && initialsOf(captionWords).includes(want[0]!) && (!known.has(want[0]!) || !!ctx.acronyms?.has(want[0]!));
   // The caption extends the slug's last word into the compound surname it prints ("Tirado" → "Tirado-Delgado").
   const compound = short.length === 1 && /-/.test(short[0]!) && wordKey(short[0]!.split('-')[0]!) === last && !want.slice(0, -1).some((w) => have.includes(w));
   // The slug's words appear nowhere in the text.
@@ -201,7 +262,8 @@ export function captionSide(slugWords: string[], captionWords: string[] | undefi
   const knownWant = want.filter((w) => known.has(w));
   const misspelt = knownWant.length > 0 && containsInOrder(have, knownWant) && want.some((w) => {
     if (known.has(w) || w.length < 4 || ABBREVIATED.test(w) || [...known].some((k) => k.startsWith(w))) return false;
-    return have.some((h) => !want.includes(h) && editDistance(w, h) <= 2);
+    // The word misspelt may be of a name the party is also known by ("a/k/a OLGA ROE ABREU" for the slug "abreau").
+    return [...have, ...(block ? wordsOf([block]) : [])].some((h) => !want.includes(h) && editDistance(w, h) <= 2);
   });
   // A slug side of one- and two-letter fragments ("vimar-seguros-v-m" for M/V SKY REEFER) names nobody.
   const fragment = want.every((w) => w.length <= 2) && !/^(?:us|usa)$/.test(want.join(''));
@@ -210,13 +272,67 @@ export function captionSide(slugWords: string[], captionWords: string[] | undefi
   // person or body (not a thing in rem) and not spelt apart by the text ("M ukasey").
   const longWant = want.filter((w) => w.length >= 3 && !SMALL_WORD.has(w));
   const captionKeys = wordsOf(captionWords);
-  const laterParty = laterAllowed && longWant.length > 0 && longWant.every((w) => ctx.head.has(w)) &&
+  // Initials of any run of the party's words ("epa" in UNITED STATES ENVIRONMENTAL PROTECTION AGENCY) name the party.
+  const leadingInitials = captionKeys.flatMap((_, i) => captionKeys.slice(i + 1).flatMap((__, k) => initialsOf(captionKeys.slice(i, i + k + 2))));
+  const laterParty = laterAllowed && longWant.length > 0 && longWant.every((w) => ctx.head.has(w)) && !leadingInitials.includes(want.join('')) &&
     !want.some((w) => captionKeys.includes(w)) && !captionKeys.join('').includes(want.join('')) &&
-    !initialsOf(captionWords).includes(want.join('')) && !IN_REM.test(captionWords.join(' ')) &&
+    !initialsOf(captionWords).includes(want.join('')) && !initialsOf(want).some((i) => captionKeys.join('').startsWith(i)) && !IN_REM.test(captionWords.join(' ')) &&
     short.length <= 5 && short.every((w) => /^[A-Za-z\u00c0-\u024f]/.test(w));
   // The slug adds to the caption's party a title, a suffix or the office the caption gives after the name
   // ("hon-hernandez", "tyree-jr", "shalala-shhs", "reich-labr"): the caption's party without them.
   // (Only for a person named by surname: "SECRETARY, … HOUSING AND URBAN DEVELOPMENT" is not "Secretary".)
   const described = !contains && block !== undefined && short.length < words.length && describedParty(want, have, captionWords, block);
-  return contains || cutWord || initials || described || compound || absent || misspelt || fragment || laterParty ? short : undefined;
+  // CourtListener names someone the caption never names ("v. Mosbacher" over BARBARA H. FRANKLIN, ETC., her
+  // predecessor in office; "v. IRS" over COMMISSIONER OF INTERNAL REVENUE, the agency for the officer; "v. US Dept
+  // of Justice", the counsel's department, over CENTRAL INTELLIGENCE AGENCY): no word of the slug's side stands in
+  // the caption's lines, whole, as the start of a word, as initials, abbreviated or spelt apart ("V ERKHOGLYAD" in a
+  // letter-spaced caption), while the slug's other side is the caption's. The caption names the party of this case.
+  const named = ctx.parties ?? ctx.head;
+  const unheard = laterAllowed && longWant.length > 0 && want.length <= 6 && !leadingInitials.includes(want.join('')) &&
+    longWant.every((w) => !named.has(w) && !brokenInCaption(w, captionWords) && !captionKeys.join('').includes(w) && ![...named].some((h) => h.startsWith(w)) && !captionKeys.some((h) => abbreviates(w, h) || lettersOf(w, h))) &&
+    !IN_REM.test(captionWords.join(' ')) && short.every((w) => /^[A-Za-z\u00c0-\u024f]/.test(w));
+  // The slug gives a body's first words and then an abbreviation the caption does not spell ("maine-hhs" for MAINE
+  // DEPARTMENT OF HUMAN SERVICES): the caption's body, which begins with those words, is its name.
+  const lead = want.findIndex((w) => ABBREVIATED.test(w) && !captionKeys.includes(w) && w.length >= 2 && !/^(?:co|inc|corp|ltd|llc)$/.test(w));
+  const abbreviatedTail = lead > 0 && want.slice(lead).every((w) => ABBREVIATED.test(w) && !captionKeys.includes(w)) &&
+    want.slice(0, lead).every((w, i) => captionKeys[i] === w) && captionKeys.length > want.length && ORG_NAME.test(words.join(' '));
+  // The slug runs the caption's party on into the next one joined to it ("mitre-cor-horowitz" for THE MITRE
+  // CORPORATION & BARRY M. HOROWITZ): the first party is the name.
+  // (Not the name the party is also known by: "EMILIO ROE, a/k/a EMILIO ROE-POE" for "roe-poe" is the party's own.)
+  const core = have.filter((h) => !SMALL_WORD.has(h));
+  const runsOn = !!block && !!core.length && want.length > core.length && !want.includes('and') && want[0] === core[0] &&
+    containsInOrder(core, want.slice(0, core.length)) && containsInOrder(wordsOf([block.replace(/\b(?:[adf]\/k\/a|a\.?k\.?a\.?)(?=\s).*/i, '')]), want);
+  // The slug names a person by the given name the caption prints first ("homer" for HOMER F. … ROE): the surname.
+  // (Not a designation in the place of a name: "ANONYMOUS DEFENDANT"; and only in a caption printed in capitals, not
+  // a running title read as one.)
+  const givenName = want.length === 1 && words.every((w) => w === w.toUpperCase()) && short.length < words.length && wordKey(words[0]!) === want[0] && !short.some((w) => wordKey(w) === want[0]) &&
+    !short.some((w) => /^(?:defendants?|appellants?|appellees?|petitioners?|respondents?|plaintiffs?|unknown|anonymous)$/i.test(w));
+  // The slug joins two parties with "and" as the caption does, the first a person ("roe-and-poe-corp" for JAY ROE and
+  // POE CORP.): the person, by surname.
+  const andAt = want.indexOf('and');
+  const joinedWords = block ? block.split(/\s+and\s+/i)[0]!.replace(/,.*$/, '').split(/\s+/).filter(Boolean) : [];
+  const joined = andAt > 0 && joinedWords.length >= 2 && joinedWords.length <= 4 && !partners && wordKey(joinedWords[joinedWords.length - 1]!) === want[andAt - 1] &&
+    shortParty(joinedWords).length < joinedWords.length;
+  if (joined) return shortParty(joinedWords);
+  // The slug puts the place first ("pr-department-of-corrections" for DEPARTMENT OF CORRECTIONS … OF PUERTO RICO), or
+  // a person's two surnames the other way round ("lama-romero" for ROBERTO ROMERO LAMA): the caption's order.
+  const whole = wordsOf(captionWords);
+  const placeFirst = want.length >= 3 && want[0]!.length === 2 && whole.length > want.length &&
+    whole.slice(-2).map((h) => h[0]).join('') === want[0] && containsInOrder(whole, want.slice(1));
+  if (placeFirst) return shortParty(captionWords);
+  const reordered = want.length >= 2 && want.length === have.length && want.join(' ') !== have.join(' ') &&
+    [...want].sort().join(' ') === [...have].sort().join(' ');
+  if (reordered) return short;
+  if (contains || cutWord || initials || described || compound || absent || misspelt || fragment || laterParty || unheard || abbreviatedTail || runsOn || givenName) return short;
+  // The slug gives a person's surnames, one misspelt ("carrera-navoa" for MAURICIO CARRERA NOVOA): the caption's
+  // words for them, from the first to the end of the name.
+  const printedKeys = words.map(wordKey);
+  const runAt = want.length >= 2 && want.length < printedKeys.length ? printedKeys.length - want.length : -1;
+  if (runAt > 0 && want.every((w, i) => w === printedKeys[runAt + i] || (w.length >= 4 && !known.has(w) && editDistance(w, printedKeys[runAt + i]!) <= 2)) &&
+    want.some((w, i) => w !== printedKeys[runAt + i]) && want.some((w, i) => w === printedKeys[runAt + i])) return words.slice(runAt);
+  // A person with two surnames ("AGAPITA ROSA VELAZQUEZ") whom the slug names by the first ("rosa", not the given
+  // name, not the last word): the surname runs from the slug's word to the end of the name.
+  const at = want.length === 1 && short.length < words.length ? words.findIndex((w) => wordKey(w) === want[0]) : -1;
+  if (at > 0 && at < words.length - 1 && words.slice(at).every((w) => /^[A-Za-z\u00c0-\u024f'’-]{2,}$/.test(w) && !/^(?:jr|sr|ii|iii|iv)$/i.test(w))) return words.slice(at);
+  return undefined;
 }

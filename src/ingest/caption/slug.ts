@@ -35,6 +35,15 @@ export function readSlug(slug: string, knownWords: Set<string>): SlugName | unde
     inRe = true;
     tokens.splice(0, 2);
   }
+  // "figueroa-gomezet-al", "doctors-assocet-al": "et al" run into the word before it, which the text uses without it
+  // (or abbreviates a word the text uses).
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const stem = tokens[i]!.slice(0, -2);
+    const stemKnown = knownWords.has(stem) || (stem.length >= 3 && [...knownWords].some((w) => w.length > stem.length && w.startsWith(stem)));
+    if (tokens[i + 1] === 'al' && tokens[i]!.endsWith('et') && stem.length >= 2 && !knownWords.has(tokens[i]!) && stemKnown) tokens.splice(i, 2, stem);
+  }
+  // "united-states-v-roe-concurrence": the slug of a separate opinion names the case, then the opinion's kind.
+  if (tokens.length > 3 && /^(?:concurrence|concurring|dissent|dissenting)$/.test(tokens[tokens.length - 1]!)) tokens.pop();
   const v = tokens.indexOf('v', 1);
   let first = v === -1 ? tokens : tokens.slice(0, v);
   let second = v === -1 ? [] : tokens.slice(v + 1);
@@ -52,11 +61,14 @@ export function readSlug(slug: string, knownWords: Set<string>): SlugName | unde
   const expand = (side: string[]): string[] => (/^(?:usa?|us of america|united states of america)$/.test(side.join(' ')) ? ['united', 'states'] : side);
   first = expand(first);
   second = expand(second);
+  // "united-states-v-luna-usa": a running title's "(USA)" repeats the other side after the defendant's name.
+  if (first.join(' ') === 'united states' && second.length === 2 && /^usa?$/.test(second[1]!) && knownWords.has(second[0]!)) second.pop();
   const last = second.length ? second : first;
   const tail = last[last.length - 1] ?? '';
   // Some case names were stored cut off too ("new-england-telephon"): a last word the text never uses but begins a
   // word it does use is cut off whatever the slug's length.
-  const unknownTail = last.length > 1 && !knownWords.has(wordKey(tail)) && !ABBREVIATED.test(tail);
+  // (A single letter ending a slug at the length limit is a cut word even when the text has that letter alone.)
+  const unknownTail = last.length > 1 && (!knownWords.has(wordKey(tail)) || (tail.length === 1 && slug.length >= 45)) && !ABBREVIATED.test(tail);
   const cutOff = unknownTail && (slug.length >= 45 || (tail.length >= 3 && [...knownWords].some((w) => w.length > tail.length && w.startsWith(tail))));
   if (cutOff) { last.pop(); trimmed = true; }
   while (last.length > 1 && SMALL.has(last[last.length - 1]!)) { last.pop(); trimmed = true; }
