@@ -3,10 +3,12 @@
  * pages, case pages, assessments), keyed on the normalized request and valid for one store generation only.
  *
  * Correctness rests on `Store.generation()`, which changes whenever the store may have changed (a write through
- * this process, or a commit by any other connection or process — an import running beside the server). Every
- * lookup reads the generation first and empties the cache when it moved, so no answer outlives the data it was
- * computed from; an answer is kept only when the generation was the same before and after computing it (a write
- * in between could have made it a mix of both). Stores that return null (PostgreSQL) are never cached.
+ * this process at once; a commit by any other connection or process — an import beside the server, another server
+ * worker — within the store's refresh interval, `clearly serve --refresh-ms`). Every lookup reads the generation
+ * first and empties the cache when it moved, so no answer outlives the data it was computed from by more than that
+ * interval; an answer is kept only when the generation was the same before and after computing it (a write in
+ * between could have made it a mix of both). Stores that return null (PostgreSQL behind read replicas) are never
+ * cached.
  * Bounded: least recently used entries are dropped past `maxBytes` of bodies or `maxEntries` entries, and a body
  * larger than an eighth of the budget is not kept at all. Each server process has its own cache.
  */

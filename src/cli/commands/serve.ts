@@ -27,7 +27,7 @@ export function registerServe(program: Command): void {
     .option('--host <addr>', 'address to listen on; loopback by default', '127.0.0.1'))
     .option('--token-file <file>', 'file holding the API token that allows writes (else CLEARLY_API_TOKEN; none = writes off)')
     .option('--workers <n>', 'server processes sharing the port (one per core is typical)', '1')
-    .option('--refresh-ms <n>', "how long an answer kept for reuse may be served after another process (an import) writes; 0 = never", '1000')
+    .option('--refresh-ms <n>', 'how long an answer kept for reuse may be served after another process (an import) writes; 0 = never (forced with an API token and several workers)', '1000')
     .option('--json', 'print the listening address as one JSON object on stdout')
     .action(async (opts: ServeCliOptions) => {
       const port = wholeNumber('--port', opts.port, 0, 65535, 'a TCP port');
@@ -46,7 +46,9 @@ export function registerServe(program: Command): void {
         say('clearly: server stopped');
         return;
       }
-      const store = await openStore({ ...storeOptions(opts), refresh_ms: refreshMs });
+      // With writes on and several workers, a write through one worker is another process's commit to the others:
+      // they read the generation at every request, so a correction shows on the next page whichever worker serves it.
+      const store = await openStore({ ...storeOptions(opts), refresh_ms: token !== null && workers > 1 ? 0 : refreshMs });
       let running;
       try {
         running = await startServer({ store, port, host: opts.host, token });

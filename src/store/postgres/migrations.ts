@@ -277,13 +277,23 @@ export const MIGRATIONS: readonly string[] = [
   );
   `,
 
-  // 8: a change counter, moved by every write transaction (PostgresStore.write), read by Store.generation() so that
-  // answers derived from the store (the HTTP response cache) can be kept until the data changes.
+  // 8: a change counter read by Store.generation(), so that answers derived from the store (the HTTP response
+  // cache) can be kept until the data changes. Statement-level triggers on every table that answers are read from
+  // move it in the writing transaction, whoever writes (clearly, an older clearly, psql, a script); COPY fires them.
   `
   CREATE TABLE store_generation (
     only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
     n bigint NOT NULL
   );
   INSERT INTO store_generation (only_row, n) VALUES (true, 0);
+  CREATE FUNCTION clearly_store_changed() RETURNS trigger LANGUAGE plpgsql
+    AS $$ BEGIN UPDATE store_generation SET n = n + 1; RETURN NULL; END $$;
+  DO $$ DECLARE t text; BEGIN
+    FOREACH t IN ARRAY ARRAY['cases', 'case_citations', 'opinions', 'citation_links', 'qi_codings', 'qi_effective',
+      'qi_effective_factors', 'payouts', 'payout_officer_rows', 'payout_case_links'] LOOP
+      EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I
+        FOR EACH STATEMENT EXECUTE FUNCTION clearly_store_changed()', t || '_changed', t);
+    END LOOP;
+  END $$;
   `,
 ];

@@ -50,19 +50,25 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * The store_generation counter (migration 8), which every write transaction moves in the same transaction as its
-   * data: a reader that sees the same value before and after computing an answer saw no commit in between. Read at
-   * most once per `refreshMs` (other processes' writes may go unnoticed that long; this store's own at once).
+   * The store_generation counter (migration 8), which triggers move in the same transaction as any write to the
+   * data tables: a reader that sees the same value before and after computing an answer saw no commit in between.
+   * Read at most once per `refreshMs` (other processes' writes may go unnoticed that long; this store's own at
+   * once, through `writes`), by one query at a time; a counter never goes back, so the largest value read is kept.
    */
   async generation(): Promise<string> {
     const now = performance.now();
     if (this.sampled === undefined || now - this.sampled.at >= this.refreshMs) {
-      const row = await this.sql.get<{ n: string }>('SELECT n::text AS n FROM store_generation');
-      this.sampled = { at: now, n: row?.n ?? '0' };
+      this.reading ??= this.sql.get<{ n: string }>('SELECT n::text AS n FROM store_generation').then((row) => {
+        const n = BigInt(row?.n ?? '0');
+        if (this.sampled === undefined || n > this.sampled.n) this.sampled = { at: now, n };
+        else this.sampled = { ...this.sampled, at: now };
+      }).finally(() => { this.reading = undefined; });
+      await this.reading;
     }
-    return `${this.sampled.n}.${this.writes}`;
+    return `${this.sampled!.n}.${this.writes}`;
   }
-  private sampled: { at: number; n: string } | undefined;
+  private sampled: { at: number; n: bigint } | undefined;
+  private reading: Promise<void> | undefined;
   /** Write transactions through this store, finished or failed: noticed by generation() at once. */
   private writes = 0;
 
@@ -82,7 +88,6 @@ export class PostgresStore implements Store {
       return await this.db.tx(async (sql) => {
         await sql.run("SELECT pg_advisory_xact_lock(hashtext('clearly.write.' || coalesce(current_schema(), '')))");
         if (opts.durable === false) await sql.run('SET LOCAL synchronous_commit = off');
-        await sql.run('UPDATE store_generation SET n = n + 1');
         return fn(sql);
       });
     } finally {

@@ -8,7 +8,10 @@
  * Exactness: the rows of a slot are the first `window` rows of the full ranking, stored as computed (REAL ranks
  * unchanged), so any narrower window read from it is the same rows a fresh ranking would give (up to ties at the
  * edge, which the caller never counts as better than the edge). A slot holding fewer rows than its window holds
- * every match. Any commit — by this connection or another — changes the generation and empties every slot.
+ * every match. A change of generation empties every slot: at once for this connection's own writes, and for other
+ * connections' commits when the store next reads the generation (at most its refresh interval later; see
+ * SqliteStore.open). Until then a kept ranking is the one computed before that commit — the answers lag, as the
+ * refresh interval allows — while the page's cases and opinions are always read as they are now.
  *
  * CLEARLY_RANKING_REUSE=0 keeps only the reuse an assessment's pair of searches needs (one slot, used only by a
  * different request), so that latency benchmarks that repeat a search measure it cold.
@@ -25,7 +28,7 @@ const MAX_SLOTS = 256;
 const MAX_ROWS = 600_000;
 
 /** A kept ranking: `rows` rows stored under `slot`; fewer rows than `window` means every match is there. */
-export interface RankedSlot { slot: number; window: number; rows: number }
+export interface RankedSlot { slot: number; window: number; rows: number; /** computed by an earlier call */ kept?: boolean }
 interface Slot extends RankedSlot { request: string; call: number }
 interface Held { generation: string | null; slots: Map<string, Slot>; rows: number; next: number }
 
@@ -50,7 +53,7 @@ export function rankedSlot(
     if (enough && mayReuse) {
       h.slots.delete(match); // most recently used last
       h.slots.set(match, found);
-      return found;
+      return { ...found, kept: found.call !== call };
     }
     drop(sql, h, match, found);
   }

@@ -157,3 +157,23 @@ describe('SQLite store generation with a refresh interval', () => {
     expect(await slow.generation()).not.toBe(slow0);
   });
 });
+
+describe('SQLite search within a refresh interval', () => {
+  it('never lists, or shows the snippet of, an opinion that took a matching one\'s row number', async () => {
+    const { store: importer, path } = await open();
+    const two = (n: number, texts: string[]): CaseInput => ({ ...kase(n, '1', ''), opinions: texts.map((text, i) => ({ source_id: `o${n}-${i}`, type: 'majority', text })) });
+    await importer.upsertCases({ cases: [two(1, ['a dog on the porch']), two(2, ['dog dog dog in the yard'])] });
+    const server = await openStore({ db: path, refresh_ms: 3_600_000 });
+    stores.push(server);
+    await server.search({ text: 'dog' });
+    // Another process removes case 2's opinion; a new case's opinion takes the freed row number.
+    await importer.upsertCases({ cases: [two(2, [])] });
+    await importer.upsertCases({ cases: [two(3, ['a cat on the fence'])] });
+    const hits = (await server.search({ text: 'dog' })).items;
+    expect(hits.map((h) => h.case.source_id)).toEqual(['k1']);
+    for (const hit of hits) {
+      const text = (await server.getOpinion(hit.opinion_id))!.text ?? '';
+      expect(text.replace(/\s+/g, ' ')).toContain(hit.snippet.replace(/<\/?mark>/g, '').replace(/…/g, '').trim());
+    }
+  });
+});

@@ -50,17 +50,19 @@ export function search(sql: Statements, query: SearchQuery, generation: string |
   const request = JSON.stringify([filter.sql, filter.params, limit, query.cursor ?? null]);
   const call = ++calls;
   let ranked: Ranked[] | undefined;
+  let kept = false;
   let window = MIN_RANKED;
   for (let round = 0; round < 3 && window <= MAX_WINDOW; round++) {
     const slot = rankedSlot(sql, match, window, generation, request, call);
+    kept ||= slot.kept === true;
     const best = bestCases(sql, filter.sql, filter.params, slot, after, limit + 1);
     if (best.exact) {
       ranked = best.cases;
       break;
     }
     // Rows needed ≈ rows read × (cases wanted / cases the filter kept), doubled for margin; at least ×8.
-    const kept = Math.max(best.cases.length, 1);
-    window = Math.max(slot.window * 8, Math.ceil((slot.rows * (limit + 1) * 2) / kept));
+    const passed = Math.max(best.cases.length, 1);
+    window = Math.max(slot.window * 8, Math.ceil((slot.rows * (limit + 1) * 2) / passed));
   }
   // min(r) makes the bare column `seq` come from the best row (documented SQLite behaviour). Rank ties break on
   // case id, which is also the keyset the cursor carries. MATERIALIZED: bm25() may only run in the FTS query.
@@ -81,8 +83,13 @@ export function search(sql: Statements, query: SearchQuery, generation: string |
   const rows = new Map(sql.all<CaseRow & { o_seq: number; o_id: string }>(
     `SELECT ${CASE_COLUMNS}, o.seq AS o_seq, o.id AS o_id FROM opinions o JOIN cases c ON c.id = o.case_id
      WHERE o.seq IN (SELECT value FROM json_each(?))`, JSON.stringify(seqs)).map((r) => [r.o_seq, r]));
-  const snippets = memoSnippets(sql, generation, [match, open, close], seqs,
+  const opinionIds = new Map([...rows].map(([seq, r]) => [seq, r.o_id]));
+  const snippets = memoSnippets(sql, generation, [match, open, close], seqs, opinionIds,
     (missing) => pageSnippets(sql, tree, match, missing, open, close));
+  // Every matching opinion has a snippet. None means the row number now holds an opinion that does not match: a
+  // kept ranking from before another process's delete and insert (within the store's refresh interval). Then the
+  // kept state is not trusted for this search, which runs again from scratch (generation null keeps nothing).
+  if (kept && page.some((h) => !snippets.get(h.seq))) return search(sql, query, null);
   const items = page.map((hit): SearchHit => {
     const { o_seq: _seq, o_id, ...row } = rows.get(hit.seq)!;
     return { case: toCase(row), opinion_id: o_id, score: -hit.r, snippet: snippets.get(hit.seq) ?? '' };

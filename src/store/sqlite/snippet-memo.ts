@@ -14,10 +14,12 @@ const memos = new WeakMap<Statements, Memo>();
 
 /**
  * The snippet of each opinion `seq` for the words and marks in `key`, making those not kept with `make` (called
- * once, with the missing seqs only, and not at all when every one is kept).
+ * once, with the missing seqs only, and not at all when every one is kept). `ids` gives each seq's opinion id: a
+ * row number freed by a delete may be reused by another opinion before the generation is read again (another
+ * process's write, within the refresh interval), and its snippet must not be the old opinion's.
  */
 export function memoSnippets(
-  sql: Statements, generation: string | null, key: readonly string[], seqs: number[],
+  sql: Statements, generation: string | null, key: readonly string[], seqs: number[], ids: ReadonlyMap<number, string>,
   make: (missing: number[]) => Map<number, string>,
 ): Map<number, string> {
   if (seqs.length === 0) return new Map();
@@ -30,8 +32,9 @@ export function memoSnippets(
   const prefix = JSON.stringify(key);
   const out = new Map<number, string>();
   const missing: number[] = [];
+  const keyOf = (seq: number): string => `${prefix}${seq}:${ids.get(seq) ?? ''}`;
   for (const seq of seqs) {
-    const k = `${prefix}${seq}`;
+    const k = keyOf(seq);
     const kept = memo.entries.get(k);
     if (kept === undefined) {
       missing.push(seq);
@@ -46,7 +49,7 @@ export function memoSnippets(
   for (const seq of missing) {
     const snippet = made.get(seq) ?? '';
     out.set(seq, snippet);
-    memo.entries.set(`${prefix}${seq}`, snippet);
+    memo.entries.set(keyOf(seq), snippet);
   }
   for (const k of memo.entries.keys()) {
     if (memo.entries.size <= MAX) break;
