@@ -10,9 +10,11 @@ import { decodeEntities } from '../html-text.js';
 import { findDecisionDate } from './dates.js';
 import { findDocket } from './docket.js';
 import { captionName, orgWord, readCaption, shortParty } from './parties.js';
-import { brokenInCaption, captionSide, foreign, initialsOf, sameParty, spelledOut, spellsOutSome, wordsOf } from './sides.js';
+import { foreign, sameParty, spelledOut, spellsOutSome } from './same-party.js';
+import { captionSide } from './sides.js';
 import { readSlug, slugOf } from './slug.js';
 import { inferStatus } from './status.js';
+import { brokenInCaption, initialsOf, wordsOf } from './word-forms.js';
 
 export interface InferInput {
   /** The opinion text with its line breaks (plain text, or HTML turned into lines). */

@@ -3,7 +3,7 @@ import { ca1Caption } from '../test-fixtures.js';
 import { caseWord } from './casing.js';
 import { inferCaseMeta } from './infer.js';
 import { partyWords, readCaption, shortParty } from './parties.js';
-import { editDistance, initialsOf } from './sides.js';
+import { editDistance, initialsOf } from './word-forms.js';
 
 // Fictional parties only (Doe, Roe, Poe, Moe and made-up places); the layouts are those of real slip opinions.
 const nameOf = (text: string, slug: string): string | null => inferCaseMeta({ text, absolute_url: `/opinion/1/${slug}/` }).case_name;
