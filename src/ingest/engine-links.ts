@@ -3,7 +3,7 @@
  * authority, repeated citations and the short forms, `Id.` and `supra` that resolve to it counted in `depth`.
  * Resolution to a case is separate (resolve-links.ts) because it needs the store.
  */
-import { findWithText, type Citation } from '../cite/index.js';
+import { findWithText, type Citation, type FindResult } from '../cite/index.js';
 import { reporterKey } from '../store/records.js';
 import { treatmentWords } from './treatment.js';
 
@@ -24,7 +24,11 @@ export const citeKey = (v: string, r: string, p: string): string => `${v.trim()}
 const isFull = (c: Citation): boolean => c.type === 'case' && !!c.volume && !!c.reporter && !!c.page && /^\d+$/.test(c.page);
 
 export function engineLinks(text: string): EngineLink[] {
-  const { citations, clean } = findWithText(text, { html: false });
+  return engineLinksOf(findWithText(text, { html: false }));
+}
+
+/** The links of a citation pass already made over the text (`findWithText(text, { html: false })`); only read. */
+export function engineLinksOf({ citations, clean }: FindResult): EngineLink[] {
   const byKey = new Map<string, EngineLink>();
   const byIndex = new Map<number, EngineLink>();
   const byGroup = new Map<string, EngineLink>();

@@ -4,10 +4,11 @@
  * run them on its own thread (the bulk reader does, on its worker) and hand the results over with the item; the
  * pipeline computes them itself for items that arrive without.
  */
-import { codeOpinion } from '../qi/index.js';
+import { findWithText, type FindResult } from '../cite/index.js';
+import { codeOpinionIfDecided } from '../qi/index.js';
 import type { CaseInput, JsonObject } from '../store/index.js';
 import { caseContentHash } from '../store/records.js';
-import { engineLinks, type EngineLink } from './engine-links.js';
+import { engineLinksOf, type EngineLink } from './engine-links.js';
 
 export interface PreparedCase {
   /** Engine links of each opinion, in `case.opinions` order. */
@@ -27,18 +28,23 @@ export function qiOpinion(c: CaseInput): CaseInput['opinions'][number] | undefin
   return best;
 }
 
-/** The machine coding to store for the case, or null when no opinion decides QI. */
-export function qiCodingOf(c: CaseInput): JsonObject | null {
+/**
+ * The machine coding to store for the case, or null when no opinion decides QI. `found(opinion)`, when given,
+ * returns the citation pass already made over that opinion's text, so it is not made twice.
+ */
+export function qiCodingOf(c: CaseInput, found?: (o: CaseInput['opinions'][number]) => FindResult | undefined): JsonObject | null {
   const opinion = qiOpinion(c);
   if (!opinion) return null;
-  const coding = codeOpinion(opinion.text);
-  return coding.decides_qi ? (coding as unknown as JsonObject) : null;
+  const f = found?.(opinion);
+  const coding = codeOpinionIfDecided(opinion.text, f ? { found: f } : {});
+  return coding ? (coding as unknown as JsonObject) : null;
 }
 
 export function prepareCase(c: CaseInput, options: { code_qi?: boolean } = {}): PreparedCase {
-  const engine = c.opinions.map((o) => (typeof o.text === 'string' ? engineLinks(o.text) : []));
+  const passes = c.opinions.map((o) => (typeof o.text === 'string' ? findWithText(o.text, { html: false }) : undefined));
+  const engine = passes.map((f) => (f ? engineLinksOf(f) : []));
   const out: PreparedCase = { engine };
-  if (options.code_qi !== false) out.qi = qiCodingOf(c);
+  if (options.code_qi !== false) out.qi = qiCodingOf(c, (o) => passes[c.opinions.indexOf(o)]);
   try {
     out.hash = caseContentHash(c);
   } catch {

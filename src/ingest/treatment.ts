@@ -17,6 +17,12 @@ const WORDS: { treatment: string; re: RegExp }[] = [
   { treatment: 'followed', re: /\b(?:followed|we follow|following (?:our|the (?:reasoning|holding)))\b/i },
 ];
 
+/**
+ * Any of the words: the alternation of every pattern above, so it matches a text exactly when one of them does.
+ * Most citations have none nearby, and one search then replaces eleven.
+ */
+const ANY = new RegExp(WORDS.map((w) => `(?:${w.re.source})`).join('|'), 'i');
+
 /** Characters read before the citation (its sentence, roughly). */
 export const BEFORE = 160;
 
@@ -28,6 +34,7 @@ export const BEFORE = 160;
 export function treatmentWords(text: string, start: number, end: number, floor = 0): string[] {
   const from = Math.max(floor, start - BEFORE, 0);
   let near = text.slice(from, end);
+  if (!ANY.test(near)) return []; // the clause read below is a part of `near`: no word there either
   const lead = near.slice(0, start - from);
   const cut = lead.search(/[.;]\s+[A-Z][^.;]*$/);
   if (cut > 0) near = near.slice(cut + 1);

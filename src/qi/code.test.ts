@@ -1,6 +1,7 @@
 /** The QI coder on small written opinions (fictional parties; Harlow and Pearson are doctrine.md §1.1–1.2 rows). */
 import { describe, expect, it } from 'vitest';
-import { codeOpinion } from './index.js';
+import { findWithText } from '../cite/index.js';
+import { codeOpinion, codeOpinionIfDecided } from './index.js';
 
 const STANDARD =
   'Qualified immunity protects officials "from liability for civil damages insofar as their conduct does not violate clearly established statutory or constitutional rights of which a reasonable person would have known." Harlow v. Fitzgerald, 457 U.S. 800, 818 (1982). We may address either prong first. Pearson v. Callahan, 555 U.S. 223, 236 (2009).';
@@ -73,5 +74,16 @@ describe('codeOpinion: whether an opinion decides QI, and how', () => {
     const text = `After a jury verdict for Doe, the defendants argue that Roe is entitled to qualified immunity because he did not cause any violation. We disagree: ample evidence supports the jury's finding that Roe retaliated against Doe for her testimony. We affirm.`;
     const c = codeOpinion(text);
     expect(c).toMatchObject({ decides_qi: true, outcome: 'AFFIRM_DENIAL', posture: 'post_trial' });
+  });
+
+  it('codeOpinionIfDecided: the same coding when the opinion decides QI, else null; a citation pass given is used as is', () => {
+    const grant = `The officers appeal the denial of qualified immunity. ${STANDARD} Because Doe has not shown that any officer violated his constitutional rights, the district court erred in denying qualified immunity. We reverse.`;
+    const declined = 'Doe appeals the grant of summary judgment. Because Doe failed to show that Roe deprived him of a constitutional right, we need not reach the question of whether Roe would be entitled to qualified immunity. We affirm.';
+    expect(codeOpinionIfDecided(grant)).toEqual(codeOpinion(grant));
+    expect(codeOpinionIfDecided(grant, { found: findWithText(grant) })).toEqual(codeOpinion(grant));
+    expect(codeOpinion(declined).decides_qi).toBe(false);
+    expect(codeOpinionIfDecided(declined)).toBeNull();
+    // The coder reads the pass it is given: one made over another text changes what it finds.
+    expect(codeOpinionIfDecided(grant, { found: findWithText(declined) })).not.toEqual(codeOpinion(grant));
   });
 });

@@ -13,7 +13,8 @@ import { decideRight } from './right.js';
 import { combineMentions, factorMentions } from './factors.js';
 import { readClaims } from './claims.js';
 import { readPrecedents } from './precedents.js';
-import { prepareText, within } from './text.js';
+import { prepareText, within, type PreparedText } from './text.js';
+import type { FindResult } from '../cite/index.js';
 import { QI_CODER_METHOD, qiCoderVersion } from './version.js';
 import type { Sentence } from './sentences.js';
 
@@ -31,6 +32,11 @@ export interface QiCodingDetail extends QiCoding {
 
 export interface CodeOptions {
   html?: boolean;
+  /**
+   * The citation engine's pass over this same text (`findWithText(text, { html })`), when the caller already
+   * has it: the coder then reads it instead of extracting the citations again. It is only read, never changed.
+   */
+  found?: FindResult;
 }
 
 const NOT_DECIDED = {
@@ -39,12 +45,39 @@ const NOT_DECIDED = {
   prong2: null,
 } as const;
 
-export function codeOpinion(text: string, options: CodeOptions = {}): QiCodingDetail {
+/** The first steps of the coding: enough to know whether the opinion decides QI. */
+interface Decision {
+  p: PreparedText;
+  qi: ReturnType<typeof findQiDiscussion>;
+  prongHits: ReturnType<typeof readProngs>;
+  summary: ReturnType<typeof summarizeStance>;
+  decides: boolean;
+}
+
+function decide(text: string, options: CodeOptions): Decision {
   const p = prepareText(text, options);
   const qi = findQiDiscussion(p);
   const prongHits = readProngs(p, qi);
   const summary = summarizeStance(qi.hits, prongHits, qi.declines);
   const decides = qi.mentioned && decidesQi(summary, qi.declines);
+  return { p, qi, prongHits, summary, decides };
+}
+
+export function codeOpinion(text: string, options: CodeOptions = {}): QiCodingDetail {
+  return complete(decide(text, options));
+}
+
+/**
+ * `codeOpinion(text, options)` when its `decides_qi` is true, else null — without the rest of the coding's work
+ * (disposition, factors, claims, precedents) for an opinion that does not decide QI. The same steps run in the
+ * same order on the same values, so a returned coding is identical to codeOpinion's.
+ */
+export function codeOpinionIfDecided(text: string, options: CodeOptions = {}): QiCodingDetail | null {
+  const d = decide(text, options);
+  return d.decides ? complete(d) : null;
+}
+
+function complete({ p, qi, prongHits, summary, decides }: Decision): QiCodingDetail {
   const { disposition, evidence: dispositionSentence } = readDisposition(p);
   const stance = decides ? courtStance(summary, disposition) : null;
   const below = belowStance(qi, stance);

@@ -22,12 +22,29 @@ interface FactorLexicon {
   rows: FactorRow[];
 }
 
-let lex: { rows: Compiled<FactorRow>[]; negation: RegExp; uncertain: RegExp; standard: RegExp; standardWeight: number } | undefined;
+let lex: { rows: Compiled<FactorRow>[]; any: RegExp[]; negation: RegExp; uncertain: RegExp; standard: RegExp; standardWeight: number } | undefined;
+
+/**
+ * The alternation of the rows' patterns, one regex per flag set: it matches a text exactly when one of the rows
+ * does (the patterns use no backreferences or named groups, which an alternation would renumber). A sentence
+ * that none of them matches is skipped with one or two searches instead of one per row.
+ */
+function anyRow(rows: readonly Compiled<FactorRow>[]): RegExp[] {
+  if (rows.some((c) => /\\[1-9]|\\k<|\(\?<[^=!]/.test(c.re.source))) return [/(?:)/]; // such a row: no prefilter
+  const out: RegExp[] = [];
+  for (const flags of ['gi', 'g']) {
+    const group = rows.filter((c) => c.re.flags === flags);
+    if (group.length) out.push(new RegExp(group.map((c) => `(?:${c.re.source})`).join('|'), flags.replace('g', '')));
+  }
+  return out;
+}
 function lexicon(): NonNullable<typeof lex> {
   if (lex) return lex;
   const l = readLexicon<FactorLexicon>('lexicon-factors.json');
+  const rows = compileRows('lexicon-factors.json', l.rows);
   lex = {
-    rows: compileRows('lexicon-factors.json', l.rows),
+    rows,
+    any: anyRow(rows),
     negation: new RegExp(l.negation, 'i'),
     uncertain: new RegExp(l.uncertain, 'i'),
     standard: new RegExp(l.standard_sentence, 'i'),
@@ -68,12 +85,13 @@ function clauseBefore(text: string, at: number): string {
  * [start, end) of the full text (e.g. inside citation parentheticals).
  */
 export function factorMentions(sentences: readonly Sentence[], weight: (s: Sentence) => number, skip: (start: number, end: number) => boolean = () => false): FactorMention[] {
-  const { rows, negation, uncertain, standard, standardWeight } = lexicon();
+  const { rows, any, negation, uncertain, standard, standardWeight } = lexicon();
   const out: FactorMention[] = [];
   for (const s of sentences) {
     // A sentence that states a legal standard ("summary judgment is appropriate if ...") describes no facts.
     const w = weight(s) * (standard.test(s.text) ? standardWeight : 1);
     if (w <= 0) continue;
+    if (!any.some((re) => re.test(s.text))) continue; // no row matches anywhere in the sentence
     for (const c of rows) {
       c.re.lastIndex = 0;
       for (let m = c.re.exec(s.text); m; m = c.re.exec(s.text)) {

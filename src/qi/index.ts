@@ -4,7 +4,7 @@
  * precedents — and the same factor reading for an incident's free-text facts. Rules and lexicons (data/qi/lexicon-*.json),
  * no outside services. Not legal advice.
  */
-export { codeOpinion, type QiCodingDetail, type CodeOptions } from './code.js';
+export { codeOpinion, codeOpinionIfDecided, type QiCodingDetail, type CodeOptions } from './code.js';
 export { factorsFromText, lexiconFactorIds } from './factors.js';
 export { QI_CODER_METHOD, CODER_VERSION, qiCoderVersion } from './version.js';
 export { splitSentences, type Sentence } from './sentences.js';

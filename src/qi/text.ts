@@ -3,7 +3,7 @@
  * dashes folded), its citations found once, split into sentences that never break inside a citation, and the point
  * where the majority opinion ends (a separate dissent or concurrence states no holding of the court).
  */
-import { findWithText, type Citation, type Span } from '../cite/index.js';
+import { findWithText, type Citation, type FindResult, type Span } from '../cite/index.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
 export interface PreparedText {
@@ -29,8 +29,9 @@ export function majorityEndOf(text: string): number {
   return text.length;
 }
 
-export function prepareText(input: string, options: { html?: boolean } = {}): PreparedText {
-  const { citations, clean } = findWithText(input, { html: options.html === true });
+/** `options.found`: the citation engine's pass over `input` with the same `html` setting, when already made. */
+export function prepareText(input: string, options: { html?: boolean; found?: FindResult } = {}): PreparedText {
+  const { citations, clean } = options.found ?? findWithText(input, { html: options.html === true });
   const text = clean.text;
   const citationSpans: Span[] = [];
   for (const c of citations) {

@@ -5,7 +5,7 @@
  */
 import { getCourt } from '../../courts/index.js';
 import type { CaseCitation, CaseInput, OpinionInput } from '../../store/index.js';
-import { anchorIds, caseSourceId, isoDate, opinionSourceId, precedentialStatus, SOURCE, suppliedLinks, toOpinion } from '../courtlistener-bulk/map.js';
+import { anchorIds, caseSourceId, isoDate, opinionHtml, opinionSourceId, precedentialStatus, SOURCE, suppliedLinks, toOpinion } from '../courtlistener-bulk/map.js';
 import type { Row } from '../courtlistener-bulk/rows.js';
 import type { SuppliedLink } from '../types.js';
 
@@ -70,7 +70,7 @@ export function toOpinionInput(o: OpinionObject, id: number): { opinion: Opinion
   for (const [k, v] of Object.entries(o)) row[k] = v === null || v === undefined ? null : typeof v === 'string' ? v : String(v);
   const opinion = toOpinion(row, id);
   const cited = (o.opinions_cited ?? []).map(idFromUrl).filter((x): x is number => x !== null);
-  const all = cited.length ? cited : anchorIds(opinion.html);
+  const all = cited.length ? cited : anchorIds(opinionHtml(row));
   return { opinion, links: suppliedLinks(id, all.map((c) => ({ cited: c, depth: null })), []) };
 }
 

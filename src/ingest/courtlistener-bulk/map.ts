@@ -58,10 +58,18 @@ function present(v: string | null | undefined): v is string {
 /** HTML columns in order of preference: `html_with_citations` is CourtListener's best rendering of the opinion. */
 const HTML_COLUMNS = ['html_with_citations', 'html', 'html_lawbox', 'html_columbia', 'html_anon_2020', 'xml_harvard'] as const;
 
-/** One opinion row → `OpinionInput`: the plain text when CourtListener has it, else the text of its best HTML. */
+/** The row's best HTML rendering (`HTML_COLUMNS` order), or null. */
+export const opinionHtml = (row: Row): string | null => HTML_COLUMNS.map((c) => row[c]).find(present) ?? null;
+
+/**
+ * One opinion row → `OpinionInput`: the plain text when CourtListener has it, else the text of its best HTML,
+ * which is then kept as the opinion's `html` (as the CourtListener JSON importer does: the HTML is stored only
+ * when the text was made from it). CourtListener's `/opinion/` anchors are read from the HTML by the caller
+ * (`anchorIds(opinionHtml(row))`) before it is let go.
+ */
 export function toOpinion(row: Row, id: number): OpinionInput {
-  const html = HTML_COLUMNS.map((c) => row[c]).find(present) ?? null;
   const plain = row.plain_text;
+  const html = present(plain) ? null : opinionHtml(row);
   const text = present(plain) ? plain : html ? htmlToText(html) : '';
   const code = (row.type ?? '').trim();
   let type = OPINION_TYPES[code] ?? (code ? code : 'unknown');

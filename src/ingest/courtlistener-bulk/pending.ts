@@ -19,6 +19,8 @@ export interface HeldOpinion {
   /** CourtListener's type code (`010combined`…): its number is the display order within the case. */
   order: string;
   opinion: OpinionInput;
+  /** CourtListener's `/opinion/ID/` anchors in the row's HTML, read when the export has no citation map. */
+  anchors?: number[];
 }
 
 interface Entry {

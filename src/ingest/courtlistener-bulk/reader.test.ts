@@ -38,7 +38,9 @@ describe('courtlistener-bulk reader', () => {
     expect(c1.opinions.map((o) => [o.source_id, o.type, o.author])).toEqual([['opinion:101', 'majority', 'Judge Alpha'], ['opinion:102', 'dissent', null]]);
     // Backslash escapes and an embedded newline come back exactly.
     expect(c1.opinions[0]!.text).toBe(opinions[0]!.plain_text);
-    expect(c1.opinions[0]!.html).toBe('<p>The officer said "stop."</p>');
+    // The row has HTML too, but the text is the plain text: the HTML is not kept (as in the JSON importer).
+    expect(opinions[0]!.html_with_citations ?? opinions[0]!.html).toBeTruthy();
+    expect(c1.opinions[0]!.html).toBeNull();
     const c1item = cases(items).find((i) => i.case.source_id === 'cluster:1')!;
     expect(c1item.location).toEqual({ file: fx.files.opinions, line: 2, id: 'cluster:1' });
   });
@@ -68,6 +70,16 @@ describe('courtlistener-bulk reader', () => {
     const fx = writeFixture({ omit: ['citation-map', 'parentheticals'] });
     const links = cases(await readAll([fx.dir])).flatMap((i) => i.supplied_links ?? []);
     expect(links).toEqual([{ citing_opinion_source_id: 'opinion:201', cited: { source: 'courtlistener', source_id: 'opinion:101', kind: 'opinion' } }]);
+  });
+
+  it('reads the anchors of an opinion with plain text from its HTML, which is not kept', async () => {
+    const rows = opinions.map((r) => (r.id === 102 ? { ...r, html_with_citations: '<p>See <a href="/opinion/201/smith/">Smith</a>.</p>' } : r));
+    const fx = writeFixture({ omit: ['citation-map', 'parentheticals'], opinionRows: rows });
+    const items = cases(await readAll([fx.dir]));
+    const links = items.flatMap((i) => i.supplied_links ?? []);
+    expect(links).toContainEqual({ citing_opinion_source_id: 'opinion:102', cited: { source: 'courtlistener', source_id: 'opinion:201', kind: 'opinion' } });
+    const dissent = byId(items).get('cluster:1')!.opinions[1]!;
+    expect([dissent.text, dissent.html]).toEqual(['I respectfully dissent.', null]);
   });
 
   it('rejects malformed rows with file and line, and imports the rest', async () => {

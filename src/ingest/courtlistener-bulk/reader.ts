@@ -13,7 +13,7 @@ import { ClearlyError } from '../../errors/index.js';
 import type { JsonValue } from '../../store/index.js';
 import type { ReadOptions, SourceItem, SourceReader, SuppliedLink } from '../types.js';
 import { buildIndex, FILE_SPAN } from './build.js';
-import { anchorIds, caseSourceId, suppliedLinks, toCase, toOpinion } from './map.js';
+import { anchorIds, caseSourceId, opinionHtml, suppliedLinks, toCase, toOpinion } from './map.js';
 import { fileSize } from './open.js';
 import { Pending, type Completed, type Place } from './pending.js';
 import { describeFile, intId, readRows, type BulkFile, type RowOptions } from './rows.js';
@@ -146,7 +146,7 @@ async function* emitCases(
         continue;
       }
       const done = pending.add(clusterId, count.n, { file: n, offset: ev.offset, line: ev.line }, {
-        id, order: ev.row.type ?? '', opinion: toOpinion(ev.row, id),
+        id, order: ev.row.type ?? '', opinion: toOpinion(ev.row, id), ...(anchors ? { anchors: anchorIds(opinionHtml(ev.row)) } : {}),
       });
       if (done) yield toItem(done, next);
     }
@@ -160,7 +160,7 @@ function caseItem(index: TempIndex, c: Completed, path: string, anchors: boolean
   const hasLinks = index.hasLinkRows;
   for (const h of c.opinions) {
     const rows = hasLinks ? index.linksOf(h.id) : [];
-    const cited = anchors ? anchorIds(h.opinion.html).map((id) => ({ cited: id, depth: null })) : rows.filter((r) => r.kind === 0).map((r) => ({ cited: r.other, depth: null }));
+    const cited = anchors ? (h.anchors ?? []).map((id) => ({ cited: id, depth: null })) : rows.filter((r) => r.kind === 0).map((r) => ({ cited: r.other, depth: null }));
     const parens = rows.filter((r) => r.kind === 1).map((r) => ({ described: r.other, text: r.text ?? '' }));
     links.push(...suppliedLinks(h.id, cited, parens));
   }

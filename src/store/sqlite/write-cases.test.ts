@@ -46,4 +46,19 @@ describe('SQLite case writes and the search index', () => {
     await store.close();
     expect(() => ftsIntact(path)).not.toThrow();
   });
+
+  it('keeps the index exact when one batch writes the same case twice, the second time with other opinions', async () => {
+    const path = join(dir, 'twice.db');
+    const store = await openStore({ db: path, env: {} });
+    const first = caseInput('3', { opinions: [
+      { source_id: 'opinion:3a', type: 'majority', text: 'Impala text.' }, { source_id: 'opinion:3b', type: 'dissent', text: 'Oryx text.' },
+    ] });
+    const second = caseInput('3', { case_name: 'Kudu v. Dikdik', opinions: [{ source_id: 'opinion:3a', type: 'majority', text: 'Springbok text.' }] });
+    const r = await store.upsertCases({ cases: [first, second], checkpoint: { import_key: 'test:twice', state: null } });
+    expect([r.inserted, r.updated]).toEqual([1, 1]);
+    for (const gone of ['impala', 'oryx']) expect((await store.search({ text: gone })).items).toHaveLength(0);
+    expect((await store.search({ text: 'springbok kudu' })).items.map((h) => h.case.case_name)).toEqual(['Kudu v. Dikdik']);
+    await store.close();
+    expect(() => ftsIntact(path)).not.toThrow();
+  });
 });

@@ -8,9 +8,27 @@ import { writeCheckpoint, writeRejects } from './imports.js';
 
 type Outcome = 'inserted' | 'updated' | 'unchanged';
 
+/**
+ * Search index rows (FTS rowid = opinion seq, case name, text) waiting to be written. FTS5 writes its in-memory
+ * index to disk as a new segment when a later statement of the transaction opens a statement savepoint, as the
+ * upserts of cases and opinions (INSERT … ON CONFLICT DO UPDATE) do: an opinion's index row written right after
+ * its row became a segment of its own at the next upsert, and those one-document segments were merged again and
+ * again. Written after everything else in the transaction, a batch's rows stay in memory and become one segment at
+ * commit. The index receives the same inserts and deletes in the same order, so what it holds is the same.
+ */
+type IndexRows = [seq: number, caseName: string, text: string][];
+
+function writeIndex(sql: Statements, rows: IndexRows): void {
+  if (!rows.length) return;
+  const index = sql.stmt('INSERT INTO opinion_fts (rowid, case_name, text) VALUES (?, ?, ?)');
+  for (const [seq, name, text] of rows) index.run(seq, name, text);
+  rows.length = 0;
+}
+
 export function upsertBatch(sql: Statements, batch: CaseBatch): UpsertResult {
   const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, ids: [] };
   const written: CaseCitation[] = [];
+  const indexRows: IndexRows = [];
   for (const input of batch.cases) {
     const n = normalizeCase(input);
     const existing = sql.get<{ id: string; content_hash: string }>(
@@ -20,13 +38,16 @@ export function upsertBatch(sql: Statements, batch: CaseBatch): UpsertResult {
     result[outcome]++;
     result.ids.push(id);
     if (outcome === 'unchanged') continue;
-    writeCase(sql, n, id, existing !== undefined);
+    writeCase(sql, n, id, existing !== undefined, indexRows);
     written.push(...n.record.citations);
   }
   bindWaitingLinks(sql, written);
-  for (const { opinion_id, links } of batch.links ?? []) writeLinks(sql, opinion_id, links);
+  // case_citations does not change while the links are written: late-binding look-ups are shared by the batch.
+  const bindings = new Map<string, string | null>();
+  for (const { opinion_id, links } of batch.links ?? []) writeLinks(sql, opinion_id, links, bindings);
   if (batch.rejects) writeRejects(sql, batch.rejects);
   if (batch.checkpoint) writeCheckpoint(sql, batch.checkpoint.import_key, batch.checkpoint.state);
+  writeIndex(sql, indexRows);
   return result;
 }
 
@@ -38,13 +59,14 @@ const TOUCHED = `SELECT seq FROM opinions WHERE case_id = @id
 /** Opinions of a new case that are already stored (under another case): the only ones a new case can touch. */
 const MOVED = 'SELECT 1 FROM opinions WHERE id IN (SELECT value FROM json_each(?)) LIMIT 1';
 
-function writeCase(sql: Statements, n: NormalizedCase, id: string, exists: boolean): void {
+function writeCase(sql: Statements, n: NormalizedCase, id: string, exists: boolean, indexRows: IndexRows): void {
   const r = n.record;
   const ids = JSON.stringify(n.opinions.map((o) => o.id));
   // Remove index entries while the rows still hold the values they were indexed from (external content rule).
   // A new case whose opinions are all new has nothing indexed yet: skip the statement (and the FTS table).
   const touches = exists || sql.get(MOVED, ids) !== undefined;
   if (touches) {
+    writeIndex(sql, indexRows); // entries still waiting may be among those deleted here: the index gets them first
     sql.run(`INSERT INTO opinion_fts (opinion_fts, rowid, case_name, text)
       SELECT 'delete', seq, case_name, text FROM opinion_search WHERE seq IN (${TOUCHED})`, { id, ids });
   }
@@ -73,17 +95,16 @@ function writeCase(sql: Statements, n: NormalizedCase, id: string, exists: boole
   // with it their links and FTS rowid, stay the same.
   if (exists) sql.run('DELETE FROM opinions WHERE case_id = @id AND id NOT IN (SELECT value FROM json_each(@ids))', { id, ids });
   // Each opinion is indexed from the values just written (the same ones the opinion_search view yields), not by
-  // reading them back through the view.
+  // reading them back through the view; the index rows are written at the end of the batch (writeIndex).
   const row = sql.stmt(`INSERT INTO opinions (id, case_id, ordinal, source_id, type, author, text, html, sha1)
       VALUES (@id, @case_id, @ordinal, @source_id, @type, @author, @text, @html, @sha1)
       ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, ordinal = excluded.ordinal,
         source_id = excluded.source_id, type = excluded.type, author = excluded.author, text = excluded.text,
         html = excluded.html, sha1 = excluded.sha1
       RETURNING seq`).pluck();
-  const index = sql.stmt('INSERT INTO opinion_fts (rowid, case_name, text) VALUES (?, ?, ?)');
   n.opinions.forEach((o, ordinal) => {
     const seq = row.get({ ...o, case_id: id, ordinal }) as number;
-    index.run(seq, r.case_name, o.text);
+    indexRows.push([seq, r.case_name, o.text]);
   });
 }
 

@@ -4,7 +4,11 @@ import { normalizeLinks, reporterKey } from '../records.js';
 import { NOT_IN_CORPUS, type CitationLinkInput } from '../types.js';
 import type { Statements } from './connection.js';
 
-export function writeLinks(sql: Statements, opinionId: string, input: CitationLinkInput[]): void {
+/**
+ * `bindings`, when given, caches the late-binding look-ups (citation → the one case carrying it, or null) across
+ * calls that run while case_citations stays the same (the links of one batch).
+ */
+export function writeLinks(sql: Statements, opinionId: string, input: CitationLinkInput[], bindings?: Map<string, string | null>): void {
   const opinion = sql.get<{ links_hash: string | null }>('SELECT links_hash FROM opinions WHERE id = ?', opinionId);
   if (!opinion) {
     throw new ClearlyError('not_found', `cannot write citation links: opinion ${opinionId} is not in the store`, {
@@ -27,9 +31,8 @@ export function writeLinks(sql: Statements, opinionId: string, input: CitationLi
     }
     // Late binding (see bindWaitingLinks): the cited case may have arrived since the engine looked.
     if (cited === null && reason === NOT_IN_CORPUS && key !== null && l.volume !== null && l.page !== null) {
-      const hits = sql.all<{ case_id: string }>(
-        'SELECT case_id FROM case_citations WHERE reporter_key = ? AND volume = ? AND page = ? LIMIT 2', key, l.volume, l.page);
-      if (hits.length === 1) { cited = hits[0]!.case_id; reason = null; }
+      const bound = lateBinding(sql, key, l.volume, l.page, bindings);
+      if (bound !== null) { cited = bound; reason = null; }
     }
     sql.run(`INSERT INTO citation_links (citing_opinion_id, cited_case_id, text, volume, reporter, reporter_key, page,
         pin_cite, parenthetical, signal, span_start, span_end, treatment, depth, unresolved_reason, origin)
@@ -38,4 +41,16 @@ export function writeLinks(sql: Statements, opinionId: string, input: CitationLi
     l.span?.[0] ?? null, l.span?.[1] ?? null, JSON.stringify(l.treatment), l.depth, reason, l.origin);
   }
   sql.run('UPDATE opinions SET links_hash = ? WHERE id = ?', hash, opinionId);
+}
+
+/** The one case carrying the citation, or null (none, or several: the engine's call, not the store's). */
+function lateBinding(sql: Statements, key: string, volume: string, page: string, cache: Map<string, string | null> | undefined): string | null {
+  const k = `${key}\0${volume}\0${page}`;
+  const known = cache?.get(k);
+  if (known !== undefined) return known;
+  const hits = sql.all<{ case_id: string }>(
+    'SELECT case_id FROM case_citations WHERE reporter_key = ? AND volume = ? AND page = ? LIMIT 2', key, volume, page);
+  const found = hits.length === 1 ? hits[0]!.case_id : null;
+  cache?.set(k, found);
+  return found;
 }
