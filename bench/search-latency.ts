@@ -74,6 +74,8 @@ const stored = await store.stats();
 const rows: { label: string; hits: number; p50: number; p95: number; p99: number; max: number }[] = [];
 const pages: Record<string, [string, number][]> = {};
 const all: number[] = [];
+/** Timings by query group (the label's first word: import, serve, assess); "import" is bench:import's fixed set. */
+const groups: Record<string, number[]> = {};
 const firstPages: { q: SearchQuery; items: SearchHit[] }[] = [];
 try {
   for (const { label, q } of querySet()) {
@@ -87,19 +89,21 @@ try {
       times.push(performance.now() - t0);
     }
     all.push(...times);
+    (groups[label.split(' ')[0]!] ??= []).push(...times);
     rows.push({ label, hits: first.items.length, ...stats(times) });
   }
 } finally {
   await store.close();
 }
 
-const result = { store: pg ? 'postgres' : arg('--db'), opinions: stored.opinions, runs: RUNS, load_average: loadavg().map((l) => +l.toFixed(2)), overall: stats(all), queries: rows };
+const result = { store: pg ? 'postgres' : arg('--db'), opinions: stored.opinions, runs: RUNS, load_average: loadavg().map((l) => +l.toFixed(2)), overall: stats(all), groups: Object.fromEntries(Object.entries(groups).map(([g, t]) => [g, { searches: t.length, ...stats(t) }])), queries: rows };
 if (args.includes('--json')) console.log(JSON.stringify(result, null, 1));
 else {
   console.log(`${result.store}: ${stored.opinions} opinions, ${RUNS} runs per query, load average ${result.load_average.join(' ')}`);
   console.log('| query | hits | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.label} | ${r.hits} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} |`);
   const o = result.overall;
+  for (const [g, v] of Object.entries(result.groups)) console.log(`| all ${g} searches (${v.searches}) | | ${v.p50.toFixed(1)} | ${v.p95.toFixed(1)} | ${v.p99.toFixed(1)} |`);
   console.log(`| **overall** (${all.length} searches) | | ${o.p50.toFixed(1)} | ${o.p95.toFixed(1)} | ${o.p99.toFixed(1)} |`);
 }
 const dump = arg('--dump');
