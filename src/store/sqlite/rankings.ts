@@ -18,6 +18,9 @@
  */
 import type { Statements } from './connection.js';
 
+/** A case filter as SQL over `cases c` with its named parameters (rows.ts caseFilterSql). */
+export interface CaseFilterSql { sql: string; params: Record<string, unknown> }
+
 /** bm25() column weights (case_name, text): see search.ts. */
 export const BM25 = 'bm25(opinion_fts, 10.0, 1.0)';
 
@@ -44,26 +47,36 @@ export const reuseAcrossRequests = (): boolean => process.env.CLEARLY_RANKING_RE
  */
 export function rankedSlot(
   sql: Statements, match: string, window: number, generation: string | null, request: string, call: number,
+  filter?: CaseFilterSql,
 ): RankedSlot {
   const h = connectionRankings(sql, generation);
-  const found = h.slots.get(match);
+  const key = filter ? `${match}\u0000${filter.sql}\u0000${JSON.stringify(filter.params)}` : match;
+  const found = h.slots.get(key);
   if (found) {
     const enough = found.window >= window || found.rows < found.window;
     const mayReuse = generation !== null && (reuseAcrossRequests() || found.request !== request || found.call === call);
     if (enough && mayReuse) {
-      h.slots.delete(match); // most recently used last
-      h.slots.set(match, found);
+      h.slots.delete(key); // most recently used last
+      h.slots.set(key, found);
       return { ...found, kept: found.call !== call };
     }
-    drop(sql, h, match, found);
+    drop(sql, h, key, found);
   }
   const wanted = Math.max(window, MIN_RANKED);
   const slot = h.next++;
-  const { changes } = sql.run(`INSERT INTO temp.ranked (slot, r, seq)
-    SELECT @slot, ${BM25} AS r, rowid FROM opinion_fts WHERE opinion_fts MATCH @match ORDER BY r LIMIT @window`,
-  { slot, match, window: wanted });
+  // With a filter, each match is joined to its case first and bm25() runs only for those the filter keeps (CROSS
+  // JOIN keeps the FTS5 cursor outermost, so bm25() sees its row): one pass, however few cases pass.
+  const { changes } = filter
+    ? sql.run(`INSERT INTO temp.ranked (slot, r, seq)
+      SELECT @slot, ${BM25} AS r, opinion_fts.rowid FROM opinion_fts
+        CROSS JOIN opinions o ON o.seq = opinion_fts.rowid CROSS JOIN cases c ON c.id = o.case_id
+      WHERE opinion_fts MATCH @match AND ${filter.sql} ORDER BY r LIMIT @window`,
+    { ...filter.params, slot, match, window: wanted })
+    : sql.run(`INSERT INTO temp.ranked (slot, r, seq)
+      SELECT @slot, ${BM25} AS r, rowid FROM opinion_fts WHERE opinion_fts MATCH @match ORDER BY r LIMIT @window`,
+    { slot, match, window: wanted });
   const made = { slot, window: wanted, rows: changes, request, call };
-  h.slots.set(match, made);
+  h.slots.set(key, made);
   h.rows += changes;
   const keepSlots = reuseAcrossRequests() && generation !== null ? MAX_SLOTS : 1;
   for (const [m, s] of h.slots) {
@@ -91,9 +104,9 @@ function connectionRankings(sql: Statements, generation: string | null): Held {
   return h;
 }
 
-function drop(sql: Statements, h: Held, match: string, s: Slot): void {
+function drop(sql: Statements, h: Held, key: string, s: Slot): void {
   sql.run('DELETE FROM temp.ranked WHERE slot = ?', s.slot);
-  h.slots.delete(match);
+  h.slots.delete(key);
   h.rows -= s.rows;
 }
 

@@ -177,3 +177,33 @@ describe('SQLite search within a refresh interval', () => {
     }
   });
 });
+
+describe('SQLite search with a filter that keeps few of many matches', () => {
+  it('ranks again among the kept cases and pages exactly as a full grouping of every match', async () => {
+    const { store, path } = await open();
+    // 1,500 matches (more than the first ranking holds); the 12 cases of circuit 2 rank last in the whole corpus.
+    const many = Array.from({ length: 1500 }, (_, n) => {
+      const c2 = n % 125 === 7;
+      return kase(n, c2 ? '2' : '1', c2 ? `A dog ${'and a long account of other things '.repeat(4 + (n % 3))}` : `The dog ${'dog '.repeat(n % 7)}barked.`);
+    });
+    await store.upsertCases({ cases: many });
+    const db = openDatabase(path);
+    try {
+      const reference = db.prepare(`WITH m AS MATERIALIZED (SELECT rowid AS seq, bm25(opinion_fts, 10.0, 1.0) AS r
+          FROM opinion_fts WHERE opinion_fts MATCH '"dog"')
+        SELECT o.case_id AS id FROM m JOIN opinions o ON o.seq = m.seq JOIN cases c ON c.id = o.case_id
+        WHERE c.circuit = '2' GROUP BY o.case_id ORDER BY min(m.r), o.case_id`).all() as { id: string }[];
+      expect(reference.length).toBe(12);
+      const paged: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.search({ text: 'dog', circuit: '2', limit: 5, cursor });
+        paged.push(...page.items.map((h) => h.case.id));
+        cursor = page.next_cursor ?? undefined;
+      } while (cursor !== undefined && paged.length < 50);
+      expect(paged).toEqual(reference.map((r) => r.id));
+    } finally {
+      db.close();
+    }
+  });
+});

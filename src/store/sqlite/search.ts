@@ -52,13 +52,21 @@ export function search(sql: Statements, query: SearchQuery, generation: string |
   let ranked: Ranked[] | undefined;
   let kept = false;
   let window = MIN_RANKED;
+  // The first ranking is of the words alone (shared by every filter); when it runs out before a filtered page is
+  // settled, the words are ranked again among the cases the filter keeps, in one pass (rankings.ts).
+  let filtered = false;
   for (let round = 0; round < 3 && window <= MAX_WINDOW; round++) {
-    const slot = rankedSlot(sql, match, window, generation, request, call);
+    const slot = rankedSlot(sql, match, window, generation, request, call, filtered ? filter : undefined);
     kept ||= slot.kept === true;
     const best = bestCases(sql, filter.sql, filter.params, slot, after, limit + 1);
     if (best.exact) {
       ranked = best.cases;
       break;
+    }
+    if (!filtered && filter.sql !== '1') {
+      filtered = true;
+      window = MIN_RANKED;
+      continue;
     }
     // Rows needed ≈ rows read × (cases wanted / cases the filter kept), doubled for margin; at least ×8.
     const passed = Math.max(best.cases.length, 1);
