@@ -13,11 +13,14 @@ export function encodeCursor(kind: string, key: JsonValue[]): string {
   return Buffer.from(JSON.stringify({ k: kind, v: key }), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(kind: string, cursor: string | undefined): JsonValue[] | null {
+/** The key of `cursor` if it is a `kind` cursor whose key passes `valid` (its expected shape), else a usage error. */
+export function decodeCursor(
+  kind: string, cursor: string | undefined, valid: (key: JsonValue[]) => boolean = () => true,
+): JsonValue[] | null {
   if (cursor === undefined || cursor === '') return null;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown; v?: unknown };
-    if (parsed.k === kind && Array.isArray(parsed.v)) return parsed.v as JsonValue[];
+    if (parsed.k === kind && Array.isArray(parsed.v) && valid(parsed.v as JsonValue[])) return parsed.v as JsonValue[];
   } catch {
     // fall through to the usage error: a damaged cursor is the caller's input, not our bug
   }

@@ -63,7 +63,10 @@ export const toCoding = (r: CodingRow): QiCodingRecord => ({
  * indexes (an `? IS NULL OR …` form would defeat them). At most 256 distinct SQL texts, each prepared once;
  * court lists travel as one JSON parameter. Parameters are named (f_ prefix) so callers can add their own without collisions.
  */
-export function caseFilterSql(filter: CaseFilter): { sql: string; params: Record<string, unknown> } {
+/** A case filter as SQL over `cases c`, with its named parameters (all `f_`-prefixed). */
+export interface CaseFilterSql { sql: string; params: Record<string, unknown> }
+
+export function caseFilterSql(filter: CaseFilter): CaseFilterSql {
   checkCaseFilter(filter);
   const terms: string[] = [];
   const params: Record<string, unknown> = {};

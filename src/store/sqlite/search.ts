@@ -9,8 +9,7 @@ import { BM25, MIN_RANKED, rankedSlot, type RankedSlot } from './rankings.js';
 import { CASE_COLUMNS, caseFilterSql, toCase, type CaseRow } from './rows.js';
 import { memoSnippets } from './snippet-memo.js';
 
-// bm25() column weights (case_name, text), in rankings.ts: a word in the case name says what the case is about far
-// more than one occurrence in 30 pages of text, so the name counts ten times as much; FTS5's k1=1.2, b=0.75 stand.
+// bm25() and its column weights: rankings.ts (BM25).
 const SNIPPET_TOKENS = 32;
 /** The tokenizer of opinion_fts (migration 1): the page index for snippets must tokenize exactly alike. */
 const TOKENIZE = 'porter unicode61 remove_diacritics 2';
@@ -26,12 +25,13 @@ export function toFtsMatch(node: QueryNode): string {
   }
 }
 
+/** Calls of search(), numbered: a call's own widening rounds may always reuse its ranking (rankings.ts). */
+let calls = 0;
+
 /**
  * `generation` identifies the store's content (SqliteStore.generation): rankings and snippets computed for earlier
  * searches are reused only while it is unchanged (see rankings.ts, snippet-memo.ts).
  */
-let calls = 0;
-
 export function search(sql: Statements, query: SearchQuery, generation: string | null = null): Page<SearchHit> {
   const tree = parseSearchQuery(query.text);
   const match = toFtsMatch(tree);
@@ -111,12 +111,8 @@ interface Ranked { case_id: string; seq: number; r: number }
 
 /** A search cursor carries the last hit's rank and case id; anything else is a damaged or foreign cursor. */
 function searchCursor(cursor: string | undefined): readonly [number, string] | null {
-  const v = decodeCursor('search', cursor);
-  if (v === null) return null;
-  if (v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'string') return [v[0], v[1]];
-  throw new ClearlyError('usage', `invalid search cursor ${JSON.stringify(cursor!.slice(0, 40))}`, {
-    hint: 'Pass the next_cursor value from the previous page unchanged, with the same query.',
-  });
+  const v = decodeCursor('search', cursor, (k) => k.length === 2 && typeof k[0] === 'number' && typeof k[1] === 'string');
+  return v === null ? null : [v[0] as number, v[1] as string];
 }
 
 /** Beyond this many ranked rows a ranking costs about what grouping every match does; the fallback takes over. */
