@@ -29,6 +29,12 @@ export function decodeCursor(
   });
 }
 
+/** A search cursor carries the last hit's rank and case id; anything else is a damaged or foreign cursor. */
+export function decodeSearchCursor(cursor: string | undefined): readonly [number, string] | null {
+  const v = decodeCursor('search', cursor, (k) => k.length === 2 && typeof k[0] === 'number' && typeof k[1] === 'string');
+  return v === null ? null : [v[0] as number, v[1] as string];
+}
+
 export function pageLimit(limit: number | undefined): number {
   if (limit === undefined) return DEFAULT_LIMIT;
   if (!Number.isInteger(limit) || limit < 1) {

@@ -145,6 +145,12 @@ export function searchSuite(store: StoreGetter): void {
       await expectClearlyError(store().search({ text }), 'usage');
     }
     await expectClearlyError(store().search({ text: 'force', cursor: 'garbage' }), 'usage');
+    // Well-formed cursors of the wrong shape: another listing's, a short key, a key with the wrong types.
+    const cursorOf = (k: string, v: unknown[]): string => Buffer.from(JSON.stringify({ k, v })).toString('base64url');
+    for (const cursor of [cursorOf('cases', [1.5, 'x']), cursorOf('search', [1.5]), cursorOf('search', ['1.5', 'x']),
+      cursorOf('search', [1.5, 7]), cursorOf('search', [1.5, 'x', 'y'])]) {
+      await expectClearlyError(store().search({ text: 'force', cursor }), 'usage');
+    }
     await expectClearlyError(store().search({ text: 'force', after: '3/2/2019' }), 'usage');
     await expectClearlyError(store().search({ text: 'force', limit: 0 }), 'usage');
     await expectClearlyError(store().search({ text: 'force', decides_qi: 'yes' as unknown as boolean }), 'usage');

@@ -2,8 +2,7 @@
  * Full-text search: GIN-indexed tsvector match, ranking over a bounded candidate set, one hit per case, keyset
  * pages, ts_headline snippets over a window of each returned opinion (src/store/postgres/snippets.ts).
  */
-import { ClearlyError } from '../../errors/index.js';
-import { decodeCursor, encodeCursor, pageLimit } from '../cursor.js';
+import { decodeSearchCursor, encodeCursor, pageLimit } from '../cursor.js';
 import { parseSearchQuery } from '../search-query.js';
 import type { Page, SearchHit, SearchQuery } from '../types.js';
 import type { Sql } from './pool.js';
@@ -40,19 +39,16 @@ function levelQuery(positive: string, level: number): string {
 export async function search(sql: Sql, query: SearchQuery): Promise<Page<SearchHit>> {
   const tree = parseSearchQuery(query.text);
   const limit = pageLimit(query.limit);
-  const after = decodeCursor('search', query.cursor);
-  if (after && (typeof after[0] !== 'number' || typeof after[1] !== 'string')) {
-    throw new ClearlyError('usage', 'invalid search cursor', { hint: 'Pass next_cursor unchanged, with the same query.' });
-  }
+  const after = decodeSearchCursor(query.cursor);
   const open = query.highlight?.open ?? '<mark>';
   const close = query.highlight?.close ?? '</mark>';
 
   // Scores after the cursor are below it, so levels above the cursor's hold nothing for this page. (Jumping
   // straight to level 0 after an empty level was tried: most queries have nothing at level 5 and plenty at 4.)
-  let level = after ? Math.max(0, Math.min(TOP_LEVEL, Math.floor(after[0] as number))) : TOP_LEVEL;
+  let level = after ? Math.max(0, Math.min(TOP_LEVEL, Math.floor(after[0]))) : TOP_LEVEL;
   let ranked: Ranked[] = [];
   for (;;) {
-    ranked = await rankLevel(sql, query, level, limit + 1, after as [number, string] | null);
+    ranked = await rankLevel(sql, query, level, limit + 1, after);
     if (ranked.length > limit || level === 0) break;
     level--;
   }
@@ -82,7 +78,7 @@ interface Ranked { case_id: string; opinion_id: string; r: number }
  * breaking ties: the same key the cursor carries. The search_key condition comes first so a phrase's position
  * check (a heap recheck of the whole vector) runs only on the bounded set.
  */
-async function rankLevel(sql: Sql, query: SearchQuery, level: number, n: number, after: [number, string] | null): Promise<Ranked[]> {
+async function rankLevel(sql: Sql, query: SearchQuery, level: number, n: number, after: readonly [number, string] | null): Promise<Ranked[]> {
   const tree = parseSearchQuery(query.text);
   const p = new Params();
   const q = toTsquery(tree, p);
