@@ -96,6 +96,14 @@ export async function pgBench(root: string, bin: string, givenUrl: string, tmp: 
         } finally {
           delete process.env.CLEARLY_DATABASE_URL;
         }
+        // The import's connections (the writer's and the staging ones) close as it exits; their backends are
+        // counted once the postmaster has reaped them, so wait for them to leave before reading the counters.
+        for (let i = 0; i < 100; i++) {
+          const left = (await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name])).rows[0] as { n: number };
+          if (left.n === 0) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        await new Promise((r) => setTimeout(r, 300));
         const cpu1 = reapedCpu(dataDir);
         const summary = JSON.parse(r.stdout) as { rejects?: unknown };
         delete summary.rejects;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../store/index.js';
+import { openStore, type CaseBatch, type CaseInput, type Store } from '../store/index.js';
 import { CourtListenerJsonReader } from './courtlistener-json/reader.js';
 import { runImport } from './pipeline.js';
 import { ca1Caption, jsonl, tempDir, twoOpinions, v3Opinion, v4Cluster, write } from './test-fixtures.js';
@@ -117,5 +117,38 @@ describe('runImport', () => {
       onBatch: async () => { seen.push((await reader2.search({ text: 'excessive force' })).items.length); },
     });
     expect(seen).toEqual([2, 4, 6]);
+  });
+
+  it('hands the next batch to the store to prepare while the previous one is being written', async () => {
+    const dir = tempDir();
+    const file = write(dir, 'many.jsonl', jsonl(many(6)));
+    const real = await store();
+    const staged: CaseInput[][] = [];
+    const written: CaseInput[][] = [];
+    let next: () => void = () => {};
+    // Writing batch k waits until batch k + 1 has been staged (the last of the three waits for nothing):
+    // without the overlap this import would never finish.
+    const s = new Proxy(real, {
+      get(target, prop, receiver) {
+        if (prop === 'stageCases') return (cases: CaseInput[]) => { staged.push(cases); next(); };
+        if (prop === 'upsertCases') {
+          return async (batch: CaseBatch) => {
+            written.push(batch.cases);
+            if (written.length < 3 && staged.length <= written.length) await new Promise<void>((r) => { next = r; });
+            return target.upsertCases(batch);
+          };
+        }
+        const v = Reflect.get(target, prop, receiver) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const summary = await runImport({ store: s, reader, inputs: [file], batch_size: 2 });
+    expect(summary).toMatchObject({ imported: 6, opinions: 6 });
+    expect(written.map((b) => b.map((c) => c.source_id))).toEqual([
+      ['cluster:100', 'cluster:101'], ['cluster:102', 'cluster:103'], ['cluster:104', 'cluster:105']]);
+    // The very case objects staged are the ones written, batch for batch (stores match them by identity).
+    expect(staged).toHaveLength(3);
+    staged.forEach((b, i) => b.forEach((c, j) => expect(c).toBe(written[i]![j])));
+    expect((await real.stats()).cases).toBe(6);
   });
 });

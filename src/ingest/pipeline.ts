@@ -4,6 +4,8 @@
  * store at the last committed batch; the next run of the same import resumes from its checkpoint.
  * The store-independent work per case (citation extraction, QI coding, content hash: prepare.ts) arrives done
  * when the reader did it on its own thread (the bulk reader does); this thread then only resolves and writes.
+ * Batches are written one at a time and in order; while one is being written the next is read and handed to the
+ * store to prepare (`Store.stageCases`: PostgreSQL computes its search vectors on other connections meanwhile).
  */
 import { resolve } from 'node:path';
 import { ClearlyError } from '../errors/index.js';
@@ -58,6 +60,9 @@ export interface ImportSummary {
 }
 
 interface State { reader: JsonValue; pending: PendingOpinion[] }
+type Item = { case: CaseInput; supplied: SuppliedLink[]; engine?: EngineLink[][]; qi?: JsonObject | null };
+/** A closed batch: its items (and their cases), rejects, and where the reader resumes after it. */
+interface Batch { items: Item[]; cases: CaseInput[]; rejects: RejectInput[]; resumeState: JsonValue }
 
 export function importKeyFor(format: string, inputs: string[]): string {
   return `${format}:${inputs.map((p) => resolve(p)).join('|')}`;
@@ -75,31 +80,44 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
   const progress: ImportProgress = { bytes: 0, records: 0, rejected: 0 };
   const maxCases = opts.batch_size ?? 200;
   const maxBytes = opts.batch_bytes ?? 32 << 20;
-  let cases: { case: CaseInput; supplied: SuppliedLink[]; engine?: EngineLink[][]; qi?: JsonObject | null }[] = [];
+  let cases: Item[] = [];
   let rejects: RejectInput[] = [];
   let textBytes = 0;
   let resumeState: JsonValue = saved?.reader ?? null;
+  /** The batch being written (settled when none is). */
+  let writing: Promise<void> = Promise.resolve();
 
-  const flush = async (): Promise<void> => {
-    if (!cases.length && !rejects.length) return;
-    const links = await batchLinks(opts.store, cases);
+  const write = async (b: Batch): Promise<void> => {
+    if (opts.signal?.aborted) return; // an interrupted run commits nothing more
+    const links = await batchLinks(opts.store, b.items);
     pending.push(...links.pending);
-    const state: State = { reader: resumeState, pending };
+    const state: State = { reader: b.resumeState, pending };
     const result = await opts.store.upsertCases({
-      cases: cases.map((c) => c.case), links: links.links, rejects,
+      cases: b.cases, links: links.links, rejects: b.rejects,
       checkpoint: { import_key: key, state: state as unknown as JsonValue },
     });
-    if (opts.code_qi !== false) summary.qi_coded += await codeBatch(opts.store, cases.map((c) => c.case), result.ids, cases.map((c) => c.qi));
+    if (opts.code_qi !== false) summary.qi_coded += await codeBatch(opts.store, b.cases, result.ids, b.items.map((c) => c.qi));
     summary.imported += result.inserted;
     summary.updated += result.updated;
     summary.unchanged += result.unchanged;
-    summary.rejected += rejects.length;
-    summary.opinions += cases.reduce((n, c) => n + c.case.opinions.length, 0);
+    summary.rejected += b.rejects.length;
+    summary.opinions += b.cases.reduce((n, c) => n + c.opinions.length, 0);
     addCounts(summary.links, links.counts);
+    await opts.onBatch?.(finish(summary, started));
+  };
+
+  /** Closes the batch: hands it to the store to prepare, queues its write, waits for the previous batch's. */
+  const flush = async (): Promise<void> => {
+    if (!cases.length && !rejects.length) return;
+    const batch: Batch = { items: cases, cases: cases.map((c) => c.case), rejects, resumeState };
     cases = [];
     rejects = [];
     textBytes = 0;
-    await opts.onBatch?.(finish(summary, started));
+    if (batch.cases.length) opts.store.stageCases?.(batch.cases);
+    const previous = writing;
+    writing = previous.then(() => write(batch));
+    writing.catch(() => {}); // rethrown where it is awaited: at the next flush or after the last
+    await previous;
   };
 
   const reject = (item: { location: SourceItem['location']; reason: string; excerpt?: string }): void => {
@@ -115,24 +133,30 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
     signal: opts.signal,
     onBytes: (bytes, total) => { progress.bytes = bytes; progress.bytes_total = total; opts.onProgress?.(progress); },
   });
-  for await (const item of items) {
-    if (opts.signal?.aborted) break;
-    progress.records++;
-    if (item.kind === 'reject') reject(item);
-    else {
-      const problem = validate(item.case);
-      if (problem) reject({ location: item.location, reason: problem, excerpt: item.case.case_name });
+  try {
+    for await (const item of items) {
+      if (opts.signal?.aborted) break;
+      progress.records++;
+      if (item.kind === 'reject') reject(item);
       else {
-        const p = item.prepared;
-        cases.push({ case: item.case, supplied: item.supplied_links ?? [], ...(p ? { engine: p.engine, qi: p.qi } : {}) });
-        if (p?.hash !== undefined) precomputedHashes.set(item.case, p.hash);
-        textBytes += item.case.opinions.reduce((n, o) => n + o.text.length + (o.html?.length ?? 0), 0);
+        const problem = validate(item.case);
+        if (problem) reject({ location: item.location, reason: problem, excerpt: item.case.case_name });
+        else {
+          const p = item.prepared;
+          cases.push({ case: item.case, supplied: item.supplied_links ?? [], ...(p ? { engine: p.engine, qi: p.qi } : {}) });
+          if (p?.hash !== undefined) precomputedHashes.set(item.case, p.hash);
+          textBytes += item.case.opinions.reduce((n, o) => n + o.text.length + (o.html?.length ?? 0), 0);
+        }
       }
+      if (item.resume !== undefined) resumeState = item.resume;
+      opts.onProgress?.(progress);
+      if (cases.length >= maxCases || textBytes >= maxBytes || rejects.length >= 1000) await flush();
     }
-    if (item.resume !== undefined) resumeState = item.resume;
-    opts.onProgress?.(progress);
-    if (cases.length >= maxCases || textBytes >= maxBytes || rejects.length >= 1000) await flush();
+  } catch (err) {
+    await writing.catch(() => {}); // no write may outlive the run (the caller closes the store next)
+    throw err;
   }
+  await writing;
   // An interrupted run commits nothing more: the uncommitted items are read again on resume.
   if (opts.signal?.aborted) {
     throw new ClearlyError('interrupted', `import interrupted after ${summary.imported + summary.updated + summary.unchanged} cases`, {
@@ -140,6 +164,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
     });
   }
   await flush();
+  await writing;
   if (pending.length) addCounts(summary.links, await relinkPending(opts.store, pending));
   await opts.store.setCheckpoint(key, null);
   // Batch by batch the search index grows in many small pieces; merged once here, searches get faster. Nothing to

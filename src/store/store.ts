@@ -70,6 +70,12 @@ export interface Store {
   // --- corpus writes -------------------------------------------------------------------------------------------
   /** Upserts cases with their opinions by (source, source_id); see `CaseBatch` for atomicity. */
   upsertCases(batch: CaseBatch): Promise<UpsertResult>;
+  /**
+   * Optional hint from an importer: these cases (the same objects, not changed meanwhile, in this order) are the
+   * next `upsertCases` batch, so a store may start preparing them while it writes the current one (PostgreSQL
+   * computes their search vectors on other connections). Returns at once; results never depend on it.
+   */
+  stageCases?(cases: CaseInput[]): void;
   /** Replaces all links from one opinion (one transaction); identical links are a no-op. */
   replaceCitationLinks(opinionId: string, links: CitationLinkInput[]): Promise<void>;
 

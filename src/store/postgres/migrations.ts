@@ -296,4 +296,48 @@ export const MIGRATIONS: readonly string[] = [
     END LOOP;
   END $$;
   `,
+
+  // 9: search vectors computed beside the writer (src/store/postgres/staging.ts). An import batch's opinion rows
+  // are copied once into opinion_staging (unlogged: nothing to recover after a crash, no WAL) under a token of
+  // their own, and another connection computes search, search_key and search_words there while the writer is
+  // busy with the previous batch; the writer's transaction then moves the rows into opinions and deletes them.
+  // owner_pid is the backend that staged a row: rows whose backend is gone (a killed import) are deleted by the
+  // next staging. Text, HTML and vector are compressed as in opinions (lz4 where migration 5 could set it), so
+  // the writer copies the compressed values as they are. The key trigger keeps the given search_key and
+  // search_words only when the writer says they were computed from this very search and text (the setting
+  // clearly.opinion_key_given, set for that one statement); any other write recomputes them as before.
+  `
+  CREATE UNLOGGED TABLE opinion_staging (
+    token text NOT NULL,
+    ord integer NOT NULL,
+    id text NOT NULL,
+    ordinal integer NOT NULL,
+    source_id text NOT NULL,
+    type text NOT NULL,
+    author text,
+    text text NOT NULL,
+    html text,
+    sha1 text NOT NULL,
+    case_name text NOT NULL,
+    search tsvector,
+    search_key tsvector,
+    search_words integer,
+    owner_pid integer NOT NULL DEFAULT pg_backend_pid(),
+    PRIMARY KEY (token, ord)
+  );
+  DO $$ BEGIN
+    EXECUTE 'ALTER TABLE opinion_staging ALTER COLUMN text SET COMPRESSION lz4, ALTER COLUMN html SET COMPRESSION lz4, '
+      || 'ALTER COLUMN search SET COMPRESSION lz4';
+  EXCEPTION WHEN OTHERS THEN NULL;
+  END $$;
+  CREATE OR REPLACE FUNCTION clearly_opinion_key_trigger() RETURNS trigger LANGUAGE plpgsql
+    AS $$ BEGIN
+      IF NEW.search_key IS NOT NULL AND NEW.search_words IS NOT NULL
+        AND current_setting('clearly.opinion_key_given', true) = 'on' THEN
+        RETURN NEW;
+      END IF;
+      SELECT k.key, k.words INTO NEW.search_key, NEW.search_words FROM clearly_opinion_key(NEW.search, octet_length(NEW.text)) k;
+      RETURN NEW;
+    END $$;
+  `,
 ];

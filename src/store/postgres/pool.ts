@@ -93,6 +93,28 @@ export class Db {
     }
   }
 
+  /**
+   * Runs `fn` on one connection in autocommit mode (each statement its own transaction): for work that needs a
+   * dedicated client (COPY) outside the writer's transaction, such as staging (staging.ts).
+   */
+  async session<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (err) {
+      throw this.error(err);
+    }
+    let broken = false;
+    try {
+      return await fn(wrap(this.guarded((t, p) => client.query(t, p)), client));
+    } catch (err) {
+      broken = true; // a COPY cut short leaves the connection in an unknown state: do not reuse it
+      throw this.error(err);
+    } finally {
+      client.release(broken);
+    }
+  }
+
   async end(): Promise<void> {
     await this.pool.end();
   }

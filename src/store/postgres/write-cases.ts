@@ -10,6 +10,7 @@ import { copyRows, type CopyValue } from './copy.js';
 import { deferSearchIndexes } from './deferred-indexes.js';
 import { writeCheckpoint, writeRejects } from './imports.js';
 import type { Sql } from './pool.js';
+import { dropStaged, STAGED_FIELDS, stagedRow, type StagedBatch } from './staging.js';
 import { writeLinkSets } from './write-links.js';
 
 export interface WriteOptions {
@@ -18,10 +19,12 @@ export interface WriteOptions {
 }
 
 type Outcome = 'inserted' | 'updated' | 'unchanged';
-interface Pending { n: NormalizedCase; id: string }
+/** A case to write: `idx` is its place in the batch (which locates its staged opinion rows). */
+interface Pending { n: NormalizedCase; id: string; idx: number }
 
-export async function upsertBatch(sql: Sql, batch: CaseBatch, opts: WriteOptions): Promise<UpsertResult> {
-  const normalized = batch.cases.map(normalizeCase);
+/** `staged`: the same cases, staged beforehand (staging.ts); their rows are moved into opinions and deleted. */
+export async function upsertBatch(sql: Sql, batch: CaseBatch, opts: WriteOptions, staged?: StagedBatch): Promise<UpsertResult> {
+  const normalized = staged ? staged.normalized : batch.cases.map(normalizeCase);
   const key = (source: string, sourceId: string): string => `${source}\0${sourceId}`;
   const found = await sql.all<{ source: string; source_id: string; id: string; content_hash: string; case_name: string }>(
     `SELECT c.source, c.source_id, c.id, c.content_hash, c.case_name FROM cases c
@@ -35,24 +38,26 @@ export async function upsertBatch(sql: Sql, batch: CaseBatch, opts: WriteOptions
   // inserted, then updated (or unchanged); only its last version is written.
   const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, ids: [] };
   const pending = new Map<string, Pending>();
-  for (const n of normalized) {
+  normalized.forEach((n, idx) => {
     const k = key(n.record.source, n.record.source_id);
     const prev = known.get(k);
     const outcome: Outcome = !prev ? 'inserted' : prev.hash === n.hash ? 'unchanged' : 'updated';
     const id = prev?.id ?? n.record.id;
     result[outcome]++;
     result.ids.push(id);
-    if (outcome === 'unchanged') continue;
+    if (outcome === 'unchanged') return;
     known.set(k, { id, hash: n.hash });
     pending.delete(k);
-    pending.set(k, { n, id });
-  }
+    pending.set(k, { n, id, idx });
+  });
   const written = [...pending.values()];
   if (written.length > 0) {
     await writeCases(sql, written);
-    await writeOpinions(sql, written, storedNames, opts, !!batch.checkpoint);
+    if (staged) await writeStagedOpinions(sql, written, storedNames, opts, !!batch.checkpoint, staged);
+    else await writeOpinions(sql, written, storedNames, opts, !!batch.checkpoint);
     await bindWaitingLinks(sql, written);
   }
+  if (staged) await dropStaged(sql, staged.token);
   if (batch.links && batch.links.length > 0) await writeLinkSets(sql, batch.links);
   if (batch.rejects && batch.rejects.length > 0) await writeRejects(sql, batch.rejects);
   if (batch.checkpoint) await writeCheckpoint(sql, batch.checkpoint.import_key, batch.checkpoint.state);
@@ -89,6 +94,36 @@ async function writeCases(sql: Sql, written: Pending[]): Promise<void> {
 
 const OPINION_FIELDS = ['id', 'case_id', 'ordinal', 'source_id', 'type', 'author', 'text', 'html', 'sha1', 'case_name', 'same_name'] as const;
 
+interface OpinionRow {
+  /** OPINION_FIELDS' values. */
+  row: CopyValue[];
+  /** Where its case is in the batch, and its place among the case's opinions. */
+  idx: number;
+  ordinal: number;
+  n: NormalizedCase;
+}
+
+/**
+ * The opinions of the written cases, and the text bytes they hold. Last occurrence wins when an opinion id
+ * appears under two cases of one batch (it moves, as on SQLite). Opinions dropped from a rewritten case are
+ * deleted here (their links cascade); kept ones are updated in place by the caller, so their seq and links stay.
+ */
+async function opinionRows(sql: Sql, written: Pending[], storedNames: Map<string, string>): Promise<{ rows: OpinionRow[]; bytes: number }> {
+  const byId = new Map<string, OpinionRow>();
+  let bytes = 0;
+  for (const { n, id, idx } of written) {
+    n.opinions.forEach((o, ordinal) => {
+      byId.delete(o.id);
+      byId.set(o.id, { row: [o.id, id, ordinal, o.source_id, o.type, o.author, o.text, o.html, o.sha1, n.record.case_name,
+        storedNames.get(id) === n.record.case_name], idx, ordinal, n });
+      bytes += o.text.length;
+    });
+  }
+  await sql.run('DELETE FROM opinions WHERE case_id = ANY($1::text[]) AND NOT (id = ANY($2::text[]))',
+    [written.map((w) => w.id), [...byId.keys()]]);
+  return { rows: [...byId.values()], bytes };
+}
+
 /**
  * Opinions are written with their search vector, computed once: `to_tsvector` is the costliest step of an import
  * on the server, so a rewritten case whose opinion text and case name are unchanged (a re-import where only
@@ -96,23 +131,9 @@ const OPINION_FIELDS = ['id', 'case_id', 'ordinal', 'source_id', 'type', 'author
  */
 async function writeOpinions(sql: Sql, written: Pending[], storedNames: Map<string, string>, opts: WriteOptions,
   importing: boolean): Promise<void> {
-  // Last occurrence wins when an opinion id appears under two cases of one batch (it moves, as on SQLite).
-  const byId = new Map<string, CopyValue[]>();
-  let bytes = 0;
-  for (const { n, id } of written) {
-    n.opinions.forEach((o, ordinal) => {
-      byId.delete(o.id);
-      byId.set(o.id, [o.id, id, ordinal, o.source_id, o.type, o.author, o.text, o.html, o.sha1, n.record.case_name,
-        storedNames.get(id) === n.record.case_name]);
-      bytes += o.text.length;
-    });
-  }
-  // Opinions dropped from a rewritten case go (their links cascade); kept ones are updated in place so their
-  // seq and links stay.
-  await sql.run('DELETE FROM opinions WHERE case_id = ANY($1::text[]) AND NOT (id = ANY($2::text[]))',
-    [written.map((w) => w.id), [...byId.keys()]]);
-  if (byId.size === 0) return;
-  const rows = [...byId.values()];
+  const { rows: opinions, bytes } = await opinionRows(sql, written, storedNames);
+  if (opinions.length === 0) return;
+  const rows = opinions.map((r) => r.row);
   // Only rewritten cases can have a vector worth keeping; a batch of new cases skips the lookup altogether.
   const reuse = rows.some((r) => r[10] === true);
   let source: string;
@@ -138,6 +159,41 @@ async function writeOpinions(sql: Sql, written: Pending[], storedNames: Map<stri
     ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, ordinal = excluded.ordinal, source_id = excluded.source_id,
       type = excluded.type, author = excluded.author, text = excluded.text, html = excluded.html, sha1 = excluded.sha1,
       search = excluded.search`, params);
+}
+
+/**
+ * writeOpinions for a staged batch (staging.ts): the opinion rows and, mostly, their vectors are in
+ * opinion_staging already. Rows the staging did not leave there (it failed, was cleaned up, or left the case out
+ * as unchanged) are copied in now without vectors; locking the present ones keeps a concurrent clean-up from
+ * taking them. Vectors are then taken, in this order, from the stored opinion (same text under the same case
+ * name, as writeOpinions), from staging, or computed here; search_key and search_words come with a taken
+ * vector (the trigger keeps them, clearly.opinion_key_given) and are computed by the trigger otherwise.
+ */
+async function writeStagedOpinions(sql: Sql, written: Pending[], storedNames: Map<string, string>, opts: WriteOptions,
+  importing: boolean, staged: StagedBatch): Promise<void> {
+  const { rows, bytes } = await opinionRows(sql, written, storedNames);
+  if (rows.length === 0) return;
+  if (importing && bytes >= opts.copyThresholdBytes) await deferSearchIndexes(sql);
+  const ords = rows.map((r) => staged.firstOrd[r.idx]! + r.ordinal);
+  const present = new Set((await sql.all<{ ord: number }>(
+    'SELECT ord FROM opinion_staging WHERE token = $1 AND ord = ANY($2::integer[]) ORDER BY ord FOR UPDATE', [staged.token, ords])).map((r) => r.ord));
+  const missing = rows.flatMap((r, i) => (present.has(ords[i]!) ? [] : [stagedRow(staged.token, ords[i]!, r.n, r.ordinal)]));
+  if (missing.length > 0) await copyRows(sql.client!, 'opinion_staging', [...STAGED_FIELDS], missing);
+  await sql.run("SELECT set_config('clearly.opinion_key_given', 'on', true)");
+  await sql.run(`INSERT INTO opinions (id, case_id, ordinal, source_id, type, author, text, html, sha1, search, search_key, search_words)
+    SELECT s.id, r.case_id, s.ordinal, s.source_id, s.type, s.author, s.text, s.html, s.sha1,
+      CASE WHEN o.id IS NOT NULL THEN o.search WHEN s.search IS NOT NULL THEN s.search ELSE clearly_opinion_vector(s.case_name, s.text) END,
+      CASE WHEN o.id IS NOT NULL THEN o.search_key WHEN s.search IS NOT NULL THEN s.search_key END,
+      CASE WHEN o.id IS NOT NULL THEN o.search_words WHEN s.search IS NOT NULL THEN s.search_words END
+    FROM unnest($2::integer[], $3::text[], $4::boolean[]) WITH ORDINALITY AS r(ord, case_id, same_name, n)
+    JOIN opinion_staging s ON s.token = $1 AND s.ord = r.ord
+    LEFT JOIN opinions o ON r.same_name AND o.id = s.id AND o.case_id = r.case_id AND o.text = s.text
+    ORDER BY r.n
+    ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, ordinal = excluded.ordinal, source_id = excluded.source_id,
+      type = excluded.type, author = excluded.author, text = excluded.text, html = excluded.html, sha1 = excluded.sha1,
+      search = excluded.search, search_key = excluded.search_key, search_words = excluded.search_words`,
+  [staged.token, ords, rows.map((r) => r.row[1]), rows.map((r) => r.row[10])]);
+  await sql.run("SELECT set_config('clearly.opinion_key_given', 'off', true)");
 }
 
 /**
