@@ -228,4 +228,46 @@ export const MIGRATIONS: readonly string[] = [
     WHERE (q.coder = 'human' OR NOT EXISTS (SELECT 1 FROM qi_codings h WHERE h.case_id = q.case_id AND h.coder = 'human'))
       AND json_type(q.coding, '$.factors') = 'array' AND f.type = 'object' AND json_type(f.value, '$.id') = 'text';
   `,
+  // 4: what a search filters on, one small row per opinion (src/store/sqlite/search.ts). Testing a case filter on
+  // a match meant reading the opinion's row — about a page each, the text being stored inline — and seeking its
+  // case by text id: at 1M opinions (34 GB) that was most of a filtered search's time. The columns are named as on
+  // `cases`, so caseFilterSql's WHERE terms apply to this table as `c`; `id` is the case's id. Triggers keep it
+  // equal to opinions JOIN cases (the writers need not know it exists).
+  `
+  CREATE TABLE opinion_facets (
+    seq INTEGER PRIMARY KEY,          -- opinions.seq, the FTS rowid
+    id TEXT NOT NULL,                 -- cases.id of the opinion's case
+    court_id TEXT,
+    circuit TEXT,
+    decision_date TEXT,
+    precedential_status TEXT NOT NULL
+  );
+  -- Cases read in their stored order, opinions found by the small (case_id, ordinal) index, never through the
+  -- opinions' own rows (about a page each, the text being inline): 3.6 s for a store of 1M opinions (34 GB).
+  INSERT INTO opinion_facets (seq, id, court_id, circuit, decision_date, precedential_status)
+    SELECT o.seq, c.id, c.court_id, c.circuit, c.decision_date, c.precedential_status
+    FROM cases c CROSS JOIN opinions o INDEXED BY opinions_case ON o.case_id = c.id ORDER BY o.seq;
+
+  CREATE TRIGGER opinion_facets_insert AFTER INSERT ON opinions BEGIN
+    INSERT OR REPLACE INTO opinion_facets (seq, id, court_id, circuit, decision_date, precedential_status)
+      SELECT NEW.seq, c.id, c.court_id, c.circuit, c.decision_date, c.precedential_status FROM cases c WHERE c.id = NEW.case_id;
+  END;
+  -- An upsert sets every column, so the UPDATE triggers fire on each re-import: WHEN leaves out the unchanged rows.
+  CREATE TRIGGER opinion_facets_move AFTER UPDATE OF seq, case_id ON opinions
+  WHEN OLD.seq IS NOT NEW.seq OR OLD.case_id IS NOT NEW.case_id BEGIN
+    DELETE FROM opinion_facets WHERE seq = OLD.seq;
+    INSERT OR REPLACE INTO opinion_facets (seq, id, court_id, circuit, decision_date, precedential_status)
+      SELECT NEW.seq, c.id, c.court_id, c.circuit, c.decision_date, c.precedential_status FROM cases c WHERE c.id = NEW.case_id;
+  END;
+  CREATE TRIGGER opinion_facets_delete AFTER DELETE ON opinions BEGIN
+    DELETE FROM opinion_facets WHERE seq = OLD.seq;
+  END;
+  CREATE TRIGGER opinion_facets_case AFTER UPDATE OF id, court_id, circuit, decision_date, precedential_status ON cases
+  WHEN OLD.id IS NOT NEW.id OR OLD.court_id IS NOT NEW.court_id OR OLD.circuit IS NOT NEW.circuit
+    OR OLD.decision_date IS NOT NEW.decision_date OR OLD.precedential_status IS NOT NEW.precedential_status BEGIN
+    UPDATE opinion_facets SET id = NEW.id, court_id = NEW.court_id, circuit = NEW.circuit,
+      decision_date = NEW.decision_date, precedential_status = NEW.precedential_status
+    WHERE seq IN (SELECT seq FROM opinions WHERE case_id = NEW.id);
+  END;
+  `,
 ];

@@ -65,12 +65,13 @@ export function rankedSlot(
   }
   const wanted = Math.max(window, MIN_RANKED);
   const slot = h.next++;
-  // With a filter, each match is joined to its case first and bm25() runs only for those the filter keeps (CROSS
-  // JOIN keeps the FTS5 cursor outermost, so bm25() sees its row): one pass, however few cases pass.
+  // With a filter, each match is joined to its facets row first (opinion_facets, migration 4: the case's filter
+  // columns) and bm25() runs only for those the filter keeps (CROSS JOIN keeps the FTS5 cursor outermost, so bm25()
+  // sees its row): one pass, however few cases pass.
   const { changes } = filter
     ? sql.run(`INSERT INTO temp.ranked (slot, r, seq)
       SELECT @slot, ${BM25} AS r, opinion_fts.rowid FROM opinion_fts
-        CROSS JOIN opinions o ON o.seq = opinion_fts.rowid CROSS JOIN cases c ON c.id = o.case_id
+        CROSS JOIN opinion_facets c ON c.seq = opinion_fts.rowid
       WHERE opinion_fts MATCH @match AND ${filter.sql} ORDER BY r LIMIT @window`,
     { ...filter.params, slot, match, window: wanted })
     : sql.run(`INSERT INTO temp.ranked (slot, r, seq)
@@ -85,6 +86,12 @@ export function rankedSlot(
     if (s.slot !== slot) drop(sql, h, m, s);
   }
   return made;
+}
+
+/** Whether a ranking of the words alone (no filter) is kept for `match` at `generation`, for a search to read first. */
+export function hasRanking(sql: Statements, match: string, generation: string | null): boolean {
+  const h = held.get(sql);
+  return generation !== null && reuseAcrossRequests() && h?.generation === generation && h.slots.has(match);
 }
 
 function connectionRankings(sql: Statements, generation: string | null): Held {
