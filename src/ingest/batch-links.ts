@@ -4,7 +4,7 @@
  */
 import { caseIdFor, opinionIdFor, type CaseInput, type CitationLinkInput, type Store } from '../store/index.js';
 import { engineLinks, type EngineLink } from './engine-links.js';
-import { BatchIndex, resolveEngineLink, resolveSupplied } from './resolve-links.js';
+import { BatchIndex, resolveEngineLinkNow, resolveSupplied } from './resolve-links.js';
 import type { SuppliedLink } from './types.js';
 
 export interface LinkCounts {
@@ -43,8 +43,10 @@ export async function linksForOpinion(
   engine?: EngineLink[],
 ): Promise<{ links: CitationLinkInput[]; waiting: number }> {
   const links: CitationLinkInput[] = [];
-  for (const l of engine ?? engineLinks(text)) {
-    const link = await resolveEngineLink(store, index, caseId, l);
+  const mine = engine ?? engineLinks(text);
+  await index.prefetch(store, mine); // at once (settled already when the batch prefetched them)
+  for (const l of mine) {
+    const link = resolveEngineLinkNow(index, caseId, l);
     if (link) links.push(link);
   }
   counts.engine += links.length;
@@ -59,10 +61,8 @@ export async function batchLinks(store: Store, cases: { case: CaseInput; supplie
   const index = new BatchIndex();
   for (const c of cases) index.add(c.case);
   // Every citation the batch's extracted links name is asked for at once (one query on PostgreSQL, which
-  // answers same-turn lookups together); the loop below then finds the answers cached. Errors surface there.
-  for (const c of cases) {
-    for (const l of c.engine?.flat() ?? []) for (const m of l.members) index.storedCases(store, m.volume, m.reporter, m.page).catch(() => {});
-  }
+  // answers same-turn lookups together); the loop below then resolves them without waiting per citation.
+  await index.prefetch(store, (function* () { for (const c of cases) for (const ls of c.engine ?? []) yield* ls; })());
   const out: BatchLinks = { links: [], counts: emptyCounts(), pending: [] };
   for (const { case: c, supplied, engine } of cases) {
     const caseId = c.id ?? caseIdFor(c.source, c.source_id);

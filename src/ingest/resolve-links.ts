@@ -16,15 +16,37 @@ export class BatchIndex {
   /** Store answers by `citeKey`, asked once per batch: the store does not change while a batch's links are made. */
   private readonly stored = new Map<string, Promise<string[]>>();
 
+  /** The answers settled so far, by `citeKey`, for `resolveEngineLinkNow`. */
+  private readonly settled = new Map<string, string[]>();
+
   /** Ids of the stored cases carrying the citation (cached for the batch). */
   storedCases(store: Store, volume: string, reporter: string, page: string): Promise<string[]> {
     const key = citeKey(volume, reporter, page);
     let ids = this.stored.get(key);
     if (!ids) {
-      ids = store.findCasesByCitation(volume, reporter, page).then((cases) => cases.map((c) => c.id));
+      ids = store.findCasesByCitation(volume, reporter, page).then((cases) => {
+        const found = cases.map((c) => c.id);
+        this.settled.set(key, found);
+        return found;
+      });
       this.stored.set(key, ids);
     }
     return ids;
+  }
+
+  /**
+   * Asks the store about every member citation of `links` at once and waits for all the answers, so the links
+   * can then be resolved without waiting per citation (`resolveEngineLinkNow`). Rejects as the first failed look-up.
+   */
+  async prefetch(store: Store, links: Iterable<EngineLink>): Promise<void> {
+    const asked: Promise<string[]>[] = [];
+    for (const l of links) for (const m of l.members) asked.push(this.storedCases(store, m.volume, m.reporter, m.page));
+    await Promise.all(asked);
+  }
+
+  /** The settled answer for a citation key (undefined when it was not prefetched). */
+  storedNow(key: string): string[] | undefined {
+    return this.settled.get(key);
   }
 
   add(c: CaseInput): void {
@@ -42,11 +64,21 @@ export class BatchIndex {
 
 export const AMBIGUOUS = 'ambiguous';
 
-export async function resolveEngineLink(store: Store, batch: BatchIndex, citingCase: string, l: EngineLink): Promise<CitationLinkInput | undefined> {
+/**
+ * An engine link bound to the one case its citations name (stored or in the batch), or left unresolved with the
+ * reason; undefined for the citing case's own citation. Its member citations must have been prefetched
+ * (`BatchIndex.prefetch`), so no look-up is waited for here.
+ */
+export function resolveEngineLinkNow(batch: BatchIndex, citingCase: string, l: EngineLink): CitationLinkInput | undefined {
   let candidates: Set<string> | undefined;
   for (const m of l.members) {
-    const ids = new Set(await batch.storedCases(store, m.volume, m.reporter, m.page));
-    for (const id of batch.byCite.get(citeKey(m.volume, m.reporter, m.page)) ?? []) ids.add(id);
+    const key = citeKey(m.volume, m.reporter, m.page);
+    const stored = batch.storedNow(key);
+    if (stored === undefined) throw new Error(`resolveEngineLinkNow: ${key} was not prefetched`);
+    const inBatch = batch.byCite.get(key);
+    if (!stored.length && !inBatch) continue; // the common case: a citation of no case here
+    const ids = new Set(stored);
+    for (const id of inBatch ?? []) ids.add(id);
     if (!ids.size) continue;
     candidates = candidates ? new Set([...candidates].filter((id) => ids.has(id))) : ids;
   }
@@ -56,12 +88,15 @@ export async function resolveEngineLink(store: Store, batch: BatchIndex, citingC
     candidates.delete(citingCase);
   }
   const first = l.members[0]!;
-  const base: CitationLinkInput = {
+  const cited = candidates?.size === 1 ? [...candidates][0]! : null;
+  // One object literal with every field, in one key order, for resolved and unresolved links alike: the store's
+  // normalisation then reads objects of a single shape.
+  return {
     text: l.text, volume: first.volume, reporter: first.reporter, page: first.page, pin_cite: l.pin_cite,
     parenthetical: l.parenthetical, signal: l.signal, span: l.span, treatment: l.treatment, depth: l.depth, origin: 'engine',
+    cited_case_id: cited,
+    unresolved_reason: cited !== null ? null : candidates && candidates.size > 1 ? AMBIGUOUS : NOT_IN_CORPUS,
   };
-  if (candidates?.size === 1) return { ...base, cited_case_id: [...candidates][0]! };
-  return { ...base, cited_case_id: null, unresolved_reason: candidates && candidates.size > 1 ? AMBIGUOUS : NOT_IN_CORPUS };
 }
 
 export interface SuppliedResult {

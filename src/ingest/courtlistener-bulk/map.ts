@@ -58,6 +58,14 @@ function present(v: string | null | undefined): v is string {
 /** HTML columns in order of preference: `html_with_citations` is CourtListener's best rendering of the opinion. */
 const HTML_COLUMNS = ['html_with_citations', 'html', 'html_lawbox', 'html_columbia', 'html_anon_2020', 'xml_harvard'] as const;
 
+/**
+ * The HTML columns as the reader defers them (rows.ts `deferred`): a row needs them only when its plain text is
+ * empty (`toOpinion` then makes the text from the HTML) or when CourtListener's anchors are read from the HTML.
+ */
+export function deferredHtml(anchors: boolean): { names: readonly string[]; needed: (value: (name: string) => string | null) => boolean } {
+  return { names: HTML_COLUMNS, needed: (value) => anchors || !present(value('plain_text')) };
+}
+
 /** The row's best HTML rendering (`HTML_COLUMNS` order), or null. */
 export const opinionHtml = (row: Row): string | null => HTML_COLUMNS.map((c) => row[c]).find(present) ?? null;
 

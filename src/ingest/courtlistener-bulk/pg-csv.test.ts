@@ -57,6 +57,26 @@ describe('PgCsvTokenizer', () => {
     expect(recs[1]!.line).toBe(2);
   });
 
+  it('decodes deferred columns only when the rest of the record says they are needed', () => {
+    // Column 2 is deferred: needed only when column 1 (the plain text) is empty, as the opinions' HTML is.
+    const text = '1,"",<p>only \\"html\\"</p>,10\n2,"plain",<p>html too</p>,11\n3,"",raw,12\n4,"x","a ""b""",13\n';
+    const deferred = { columns: new Set([2]), needed: (f: readonly (string | null)[]) => !f[1] };
+    for (const size of [1, 3, 1 << 16]) {
+      expect(tokenize(text, size, { deferred }).map((r) => r.fields)).toEqual([
+        ['1', '', '<p>only \\"html\\"</p>', '10'], ['2', 'plain', null, '11'], ['3', '', 'raw', '12'], ['4', 'x', null, '13'],
+      ]);
+    }
+    const all = tokenize(text, 7, { deferred: { columns: new Set([2]), needed: () => true } }).map((r) => r.fields[2]);
+    expect(all).toEqual(tokenize(text).map((r) => r.fields[2])); // needed: exactly what a plain read gives
+  });
+
+  it('decodes deferred columns of a malformed record, so its reject shows them', () => {
+    const deferred = { columns: new Set([1]), needed: () => false };
+    const [bad] = tokenize('1,"html"x,2\n', 1 << 16, { deferred });
+    expect(bad!.error).toMatch(/unexpected character/);
+    expect(bad!.fields[1]).toBe('html');
+  });
+
   it('continues from a given offset and line (resume)', () => {
     const bytes = Buffer.from(sample);
     const whole = tokenize(bytes);

@@ -32,6 +32,12 @@ export interface CsvRecord {
 export interface TokenizerOptions {
   /** Decode only these column indexes (others come back null): a scan that needs two columns skips the text. */
   columns?: ReadonlySet<number>;
+  /**
+   * Columns decoded only when `needed(fields)`, asked once the rest of the record is decoded, says so (else they
+   * come back null): the opinions' HTML renderings, wanted only when the plain text is empty, are megabytes of
+   * strings made and dropped otherwise.
+   */
+  deferred?: Deferred;
   /** A record longer than this is rejected and reading resumes on the line after its start (unbalanced quote). */
   maxRecordBytes?: number;
   /** Absolute offset and line of the first byte pushed (when reading starts mid-file on resume). */
@@ -40,6 +46,14 @@ export interface TokenizerOptions {
 }
 
 const DEFAULT_MAX_RECORD = 256 * 1024 * 1024;
+
+export interface Deferred {
+  columns: ReadonlySet<number>;
+  needed: (fields: readonly (string | null)[]) => boolean;
+}
+
+/** Where a deferred field's bytes are, to decode it once the record is read (the buffer is still the same). */
+interface Later { index: number; start: number; end: number; quoted: boolean; slashes: boolean; pairs: boolean }
 
 /** Bytes → records. `push` returns the records completed by a chunk; `end` returns the rest. */
 export class PgCsvTokenizer {
@@ -53,10 +67,12 @@ export class PgCsvTokenizer {
   private line: number; // line number at buf[0]
   private needed = 0; // don't retry an incomplete record until this many bytes are buffered (keeps long records linear)
   private readonly columns: ReadonlySet<number> | undefined;
+  private readonly deferred: Deferred | undefined;
   private readonly maxRecord: number;
 
   constructor(opts: TokenizerOptions = {}) {
     this.columns = opts.columns;
+    this.deferred = opts.deferred;
     this.maxRecord = opts.maxRecordBytes ?? DEFAULT_MAX_RECORD;
     this.offset = opts.startOffset ?? 0;
     this.line = opts.startLine ?? 1;
@@ -92,7 +108,7 @@ export class PgCsvTokenizer {
     const scan = new Scan(buf);
     let pos = 0;
     while (pos < buf.length) {
-      const r = parseRecord(scan, pos, final, this.columns);
+      const r = parseRecord(scan, pos, final, this.columns, this.deferred);
       if (r === null) {
         if (buf.length - pos > this.maxRecord) {
           // Runaway record (most likely an unbalanced quote): report it, then resynchronise on the next line.
@@ -159,17 +175,22 @@ class Scan {
 }
 
 /** Parses one record starting at `pos`; null when the buffer ends inside it (and more input may come). */
-function parseRecord(scan: Scan, pos: number, final: boolean, columns: ReadonlySet<number> | undefined): Parsed | null {
+function parseRecord(
+  scan: Scan, pos: number, final: boolean, columns: ReadonlySet<number> | undefined, deferred: Deferred | undefined,
+): Parsed | null {
   const buf = scan.buf;
   const len = buf.length;
   const fields: (string | null)[] = [];
+  let later: Later[] | undefined;
   let i = pos;
   let error: string | undefined;
   for (;;) {
-    const want = columns === undefined || columns.has(fields.length);
+    const defer = deferred !== undefined && deferred.columns.has(fields.length);
+    const want = !defer && (columns === undefined || columns.has(fields.length));
     if (i < len && buf[i] === QUOTE) {
-      const r = quoted(scan, i + 1, final, want);
+      const r = quoted(scan, i + 1, final, want, defer);
       if (r === null) return null;
+      if (r.later && !r.error) (later ??= []).push({ index: fields.length, ...r.later });
       fields.push(r.value);
       i = r.next;
       if (r.error) return { fields, next: len, newlines: countLf(buf, pos, len), error: r.error };
@@ -183,11 +204,13 @@ function parseRecord(scan: Scan, pos: number, final: boolean, columns: ReadonlyS
       while (e < len && buf[e] !== COMMA && buf[e] !== LF) e++;
       if (e >= len && !final) return null;
       const stop = e > i && buf[e - 1] === CR ? e - 1 : e;
+      if (defer && stop > i) (later ??= []).push({ index: fields.length, start: i, end: stop, quoted: false, slashes: false, pairs: false });
       fields.push(stop === i || !want ? null : buf.toString('utf8', i, stop));
       i = e;
     }
     if (i >= len) {
       if (!final) return null;
+      if (later) decodeLater(buf, fields, later, deferred!, error !== undefined);
       return finish(fields, len, countLf(buf, pos, len), error);
     }
     const c = buf[i];
@@ -199,7 +222,17 @@ function parseRecord(scan: Scan, pos: number, final: boolean, columns: ReadonlyS
       if (i + 1 >= len && !final) return null;
       if (buf[i + 1] === LF) i++;
     }
+    if (later) decodeLater(buf, fields, later, deferred!, error !== undefined);
     return finish(fields, i + 1, countLf(buf, pos, i + 1), error);
+  }
+}
+
+/** Decodes the record's deferred fields when the rest of it says they are needed (always in a malformed one). */
+function decodeLater(buf: Buffer, fields: (string | null)[], later: Later[], deferred: Deferred, malformed: boolean): void {
+  if (!malformed && !deferred.needed(fields)) return;
+  for (const l of later) {
+    const raw = buf.toString('utf8', l.start, l.end);
+    fields[l.index] = l.quoted ? unescape(raw, l.slashes, l.pairs) : raw;
   }
 }
 
@@ -208,7 +241,9 @@ function parseRecord(scan: Scan, pos: number, final: boolean, columns: ReadonlyS
  * only (a quote preceded by an odd run of backslashes, or doubled, is data); the value is then decoded in one
  * piece and unescaped by a native regex replace, which is several times faster than assembling pieces.
  */
-function quoted(scan: Scan, start: number, final: boolean, want: boolean): { value: string | null; next: number; error?: string } | null {
+function quoted(
+  scan: Scan, start: number, final: boolean, want: boolean, defer = false,
+): { value: string | null; next: number; error?: string; later?: Omit<Later, 'index'> } | null {
   const buf = scan.buf;
   const len = buf.length;
   let i = start;
@@ -217,7 +252,7 @@ function quoted(scan: Scan, start: number, final: boolean, want: boolean): { val
     const q = scan.quote(i);
     if (q < 0) {
       if (!final) return null;
-      return { value: want ? unescape(buf.toString('utf8', start, len), true, false) : null, next: len, error: 'unterminated quoted field at end of file' };
+      return { value: want || defer ? unescape(buf.toString('utf8', start, len), true, false) : null, next: len, error: 'unterminated quoted field at end of file' };
     }
     let k = q - 1;
     while (k >= start && buf[k] === BSLASH) k--;
@@ -231,8 +266,9 @@ function quoted(scan: Scan, start: number, final: boolean, want: boolean): { val
       i = q + 2;
       continue;
     }
-    if (!want) return { value: null, next: q + 1 };
+    if (!want && !defer) return { value: null, next: q + 1 };
     const slash = scan.slash(start);
+    if (defer) return { value: null, next: q + 1, later: { start, end: q, quoted: true, slashes: slash >= 0 && slash < q, pairs } };
     return { value: unescape(buf.toString('utf8', start, q), slash >= 0 && slash < q, pairs), next: q + 1 };
   }
 }

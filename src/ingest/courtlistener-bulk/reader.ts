@@ -13,7 +13,7 @@ import { ClearlyError } from '../../errors/index.js';
 import type { JsonValue } from '../../store/index.js';
 import type { ReadOptions, SourceItem, SourceReader, SuppliedLink } from '../types.js';
 import { buildIndex, FILE_SPAN } from './build.js';
-import { anchorIds, caseSourceId, opinionHtml, suppliedLinks, toCase, toOpinion } from './map.js';
+import { anchorIds, caseSourceId, deferredHtml, opinionHtml, suppliedLinks, toCase, toOpinion } from './map.js';
 import { fileSize } from './open.js';
 import { Pending, type Completed, type Place } from './pending.js';
 import { describeFile, intId, readRows, type BulkFile, type RowOptions } from './rows.js';
@@ -117,7 +117,7 @@ async function* emitCases(
   for (let n = from.file; n < opinionFiles.length; n++) {
     const file = opinionFiles[n]!;
     const start = n === from.file && from.offset > 0 ? { start: from.offset, startLine: from.line } : {};
-    for await (const ev of readRows(file, COLUMNS.opinions, { ...rowOptions(file), ...start })) {
+    for await (const ev of readRows(file, COLUMNS.opinions, { ...rowOptions(file), ...start, deferred: deferredHtml(anchors) })) {
       const next: Place = { file: n, offset: ev.end, line: ev.nextLine };
       last = next;
       const reject = (reason: string, id?: string): SourceItem => ({

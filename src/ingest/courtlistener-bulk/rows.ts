@@ -26,6 +26,11 @@ export interface RowOptions {
   startLine?: number;
   signal?: AbortSignal;
   onDiskBytes?: (n: number) => void;
+  /**
+   * Columns (among `names`) decoded only when `needed(value)` says so, given the row's other values by name
+   * (see TokenizerOptions.deferred); a record of the wrong width always has them all.
+   */
+  deferred?: { names: readonly string[]; needed: (value: (name: string) => string | null) => boolean };
 }
 
 /** Reads the header row; null when the file is empty. */
@@ -63,8 +68,19 @@ export async function* readRows(file: BulkFile, names: readonly string[], opts: 
     throw new ClearlyError('bad_data', `${file.path}: the ${file.kind} header lacks column ${missing.join(', ')}`, { location: { file: file.path, line: 1 } });
   }
   const start = Math.max(opts.start ?? file.dataOffset, file.dataOffset);
-  const tok = new PgCsvTokenizer({ columns: new Set(at.values()), startOffset: start, startLine: start === file.dataOffset ? file.dataLine : (opts.startLine ?? file.dataLine) });
   const width = file.header.length;
+  const later = opts.deferred;
+  const deferred = later && {
+    columns: new Set(later.names.map((n) => at.get(n)).filter((i) => i !== undefined)),
+    needed: (fields: readonly (string | null)[]): boolean => fields.length !== width || later.needed((name) => {
+      const i = at.get(name);
+      return i === undefined ? null : (fields[i] ?? null);
+    }),
+  };
+  const tok = new PgCsvTokenizer({
+    columns: new Set(at.values()), startOffset: start, startLine: start === file.dataOffset ? file.dataLine : (opts.startLine ?? file.dataLine),
+    ...(deferred ? { deferred } : {}),
+  });
   const toEvent = (r: CsvRecord): RowEvent | null => {
     const place = { line: r.line, nextLine: r.nextLine, offset: r.offset, end: r.end };
     if (r.error) return { ok: false, ...place, reason: r.error, excerpt: excerpt(r) };

@@ -44,7 +44,8 @@ describe('SQLite bulk-load settings during an import', () => {
     await store.upsertCases({ cases: [caseInput('1')] }); // not an import's batch: settings untouched
     expect(ftsConfig(path)).toEqual({});
     await importBatch(store, [caseInput('2', { opinions: [{ source_id: 'opinion:2', type: 'majority', text: 'Excessive force was alleged.' }] })]);
-    expect(ftsConfig(path).automerge).toBeGreaterThan(DEFAULTS.automerge);
+    expect(ftsConfig(path).automerge).toBe(0); // no merging a little at each commit: only when crisismerge is reached
+    expect(ftsConfig(path).crisismerge).toBeGreaterThan(DEFAULTS.crisismerge);
     expect(ftsConfig(path).hashsize).toBeGreaterThan(DEFAULTS.hashsize);
     await store.optimizeSearchIndex();
     expect(ftsConfig(path)).toEqual(DEFAULTS);

@@ -36,6 +36,22 @@ describe('SQLite case writes and the search index', () => {
     expect(() => ftsIntact(path)).not.toThrow();
   });
 
+  it('stores opinion text exactly as given (as TEXT, multi-byte and lone surrogates alike) and indexes it', async () => {
+    const path = join(dir, 'text.db');
+    const store = await openStore({ db: path, env: {} });
+    const texts = ['Señor Ocelot — “quoted” 日本 text.', 'Margay text with a lone \uD800 surrogate.', ''];
+    await store.upsertCases({ cases: texts.map((text, i) => caseInput(String(i), { opinions: [{ source_id: `opinion:${i}`, type: 'majority', text }] })) });
+    await store.close();
+    const raw = new Database(path);
+    const stored = raw.prepare('SELECT typeof(text) AS type, hex(text) AS hex FROM opinions ORDER BY seq').all();
+    // What binding each text as a string stores (better-sqlite3 writes a lone surrogate as WTF-8).
+    const expected = raw.prepare(`SELECT typeof(v) AS type, hex(v) AS hex FROM (${texts.map(() => 'SELECT ? AS v').join(' UNION ALL ')})`).all(...texts);
+    expect(stored).toEqual(expected);
+    expect(raw.prepare("SELECT rowid FROM opinion_fts WHERE opinion_fts MATCH 'ocelot OR margay' ORDER BY rowid").pluck().all()).toHaveLength(2);
+    raw.close();
+    expect(() => ftsIntact(path)).not.toThrow();
+  });
+
   it('indexes new cases once, and re-indexes an updated one', async () => {
     const path = join(dir, 'fresh.db');
     const store = await openStore({ db: path, env: {} });

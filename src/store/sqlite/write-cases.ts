@@ -16,11 +16,11 @@ type Outcome = 'inserted' | 'updated' | 'unchanged';
  * again. Written after everything else in the transaction, a batch's rows stay in memory and become one segment at
  * commit. The index receives the same inserts and deletes in the same order, so what it holds is the same.
  */
-type IndexRows = [seq: number, caseName: string, text: string][];
+type IndexRows = [seq: number, caseName: string, text: Buffer | string][];
 
 function writeIndex(sql: Statements, rows: IndexRows): void {
   if (!rows.length) return;
-  const index = sql.stmt('INSERT INTO opinion_fts (rowid, case_name, text) VALUES (?, ?, ?)');
+  const index = sql.stmt('INSERT INTO opinion_fts (rowid, case_name, text) VALUES (?, ?, CAST(? AS TEXT))');
   for (const [seq, name, text] of rows) index.run(seq, name, text);
   rows.length = 0;
 }
@@ -50,6 +50,8 @@ export function upsertBatch(sql: Statements, batch: CaseBatch): UpsertResult {
   writeIndex(sql, indexRows);
   return result;
 }
+
+const wellFormed = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed();
 
 /** Opinions this write touches: the case's current ones plus any that move here from another case. */
 // A UNION rather than OR, so each half uses its index (an OR here made SQLite scan every opinion).
@@ -95,16 +97,20 @@ function writeCase(sql: Statements, n: NormalizedCase, id: string, exists: boole
   // with it their links and FTS rowid, stay the same.
   if (exists) sql.run('DELETE FROM opinions WHERE case_id = @id AND id NOT IN (SELECT value FROM json_each(@ids))', { id, ids });
   // Each opinion is indexed from the values just written (the same ones the opinion_search view yields), not by
-  // reading them back through the view; the index rows are written at the end of the batch (writeIndex).
+  // reading them back through the view; the index rows are written at the end of the batch (writeIndex). The text
+  // is encoded to UTF-8 once and bound as bytes to both statements, which store it as TEXT (CAST): bound as a
+  // string, it was measured and converted once per statement. A string with a lone surrogate is bound as before:
+  // the binding writes it as WTF-8 where Buffer.from would write U+FFFD.
   const row = sql.stmt(`INSERT INTO opinions (id, case_id, ordinal, source_id, type, author, text, html, sha1)
-      VALUES (@id, @case_id, @ordinal, @source_id, @type, @author, @text, @html, @sha1)
+      VALUES (@id, @case_id, @ordinal, @source_id, @type, @author, CAST(@text AS TEXT), @html, @sha1)
       ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, ordinal = excluded.ordinal,
         source_id = excluded.source_id, type = excluded.type, author = excluded.author, text = excluded.text,
         html = excluded.html, sha1 = excluded.sha1
       RETURNING seq`).pluck();
   n.opinions.forEach((o, ordinal) => {
-    const seq = row.get({ ...o, case_id: id, ordinal }) as number;
-    indexRows.push([seq, r.case_name, o.text]);
+    const text = wellFormed(o.text) ? Buffer.from(o.text, 'utf8') : o.text;
+    const seq = row.get({ ...o, text, case_id: id, ordinal }) as number;
+    indexRows.push([seq, r.case_name, text]);
   });
 }
 

@@ -19,6 +19,9 @@ export function writeLinks(sql: Statements, opinionId: string, input: CitationLi
   if (opinion.links_hash === hash) return; // identical re-import: leave rows (and their ids) alone
 
   sql.run('DELETE FROM citation_links WHERE citing_opinion_id = ?', opinionId);
+  // Rows go in LINK_ROWS at a time (one statement each, in order, so their seq is what one insert per link gave):
+  // an opinion has a dozen links on average and a statement call costs more than a row.
+  const params: unknown[] = [];
   for (const l of links) {
     const key = l.reporter === null ? null : reporterKey(l.reporter);
     let cited = l.cited_case_id;
@@ -34,13 +37,26 @@ export function writeLinks(sql: Statements, opinionId: string, input: CitationLi
       const bound = lateBinding(sql, key, l.volume, l.page, bindings);
       if (bound !== null) { cited = bound; reason = null; }
     }
-    sql.run(`INSERT INTO citation_links (citing_opinion_id, cited_case_id, text, volume, reporter, reporter_key, page,
-        pin_cite, parenthetical, signal, span_start, span_end, treatment, depth, unresolved_reason, origin)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    opinionId, cited, l.text, l.volume, l.reporter, key, l.page, l.pin_cite, l.parenthetical, l.signal,
-    l.span?.[0] ?? null, l.span?.[1] ?? null, JSON.stringify(l.treatment), l.depth, reason, l.origin);
+    params.push(opinionId, cited, l.text, l.volume, l.reporter, key, l.page, l.pin_cite, l.parenthetical, l.signal,
+      l.span?.[0] ?? null, l.span?.[1] ?? null, JSON.stringify(l.treatment), l.depth, reason, l.origin);
+    if (params.length === LINK_ROWS * LINK_COLUMNS) insertLinks(sql, params);
   }
+  if (params.length) insertLinks(sql, params);
   sql.run('UPDATE opinions SET links_hash = ? WHERE id = ?', hash, opinionId);
+}
+
+const LINK_COLUMNS = 16;
+const LINK_ROWS = 32;
+const linkInserts: string[] = [];
+
+/** Inserts the links whose values `params` holds (LINK_COLUMNS each, at most LINK_ROWS links) and empties it. */
+function insertLinks(sql: Statements, params: unknown[]): void {
+  const rows = params.length / LINK_COLUMNS;
+  const text = (linkInserts[rows] ??= `INSERT INTO citation_links (citing_opinion_id, cited_case_id, text, volume, reporter,
+      reporter_key, page, pin_cite, parenthetical, signal, span_start, span_end, treatment, depth, unresolved_reason, origin)
+    VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
+  sql.run(text, params);
+  params.length = 0;
 }
 
 /** The one case carrying the citation, or null (none, or several: the engine's call, not the store's). */
