@@ -1,7 +1,7 @@
 /** Full-text search over opinion_fts: BM25 ranking, one hit per case, keyset pages, snippets. */
 import Database from 'better-sqlite3';
 import { ClearlyError } from '../../errors/index.js';
-import { decodeCursor, encodeCursor, pageLimit } from '../cursor.js';
+import { decodeSearchCursor, encodeCursor, pageLimit } from '../cursor.js';
 import { parseSearchQuery, type QueryNode } from '../search-query.js';
 import type { Page, SearchHit, SearchQuery } from '../types.js';
 import type { Statements } from './connection.js';
@@ -37,7 +37,7 @@ export function search(sql: Statements, query: SearchQuery, generation: string |
   const tree = parseSearchQuery(query.text);
   const match = toFtsMatch(tree);
   const limit = pageLimit(query.limit);
-  const after = searchCursor(query.cursor);
+  const after = decodeSearchCursor(query.cursor);
   const filter = caseFilterSql(query);
   const open = query.highlight?.open ?? '<mark>';
   const close = query.highlight?.close ?? '</mark>';
@@ -114,12 +114,6 @@ export function search(sql: Statements, query: SearchQuery, generation: string |
 }
 
 interface Ranked { case_id: string; seq: number; r: number }
-
-/** A search cursor carries the last hit's rank and case id; anything else is a damaged or foreign cursor. */
-function searchCursor(cursor: string | undefined): readonly [number, string] | null {
-  const v = decodeCursor('search', cursor, (k) => k.length === 2 && typeof k[0] === 'number' && typeof k[1] === 'string');
-  return v === null ? null : [v[0] as number, v[1] as string];
-}
 
 /** A ranking is expected to settle a filtered page when the filter keeps this many rows per case wanted. */
 const SETTLES = 4;
