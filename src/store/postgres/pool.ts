@@ -73,24 +73,12 @@ export class Db {
 
   /** Runs `fn` in one transaction on one connection; any failure rolls everything back. */
   async tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (err) {
-      throw this.error(err);
-    }
-    let broken = false;
-    try {
+    return this.onClient(async (client, sql) => {
       await client.query('BEGIN');
-      const result = await fn(wrap(this.guarded((t, p) => client.query(t, p)), client));
+      const result = await fn(sql);
       await client.query('COMMIT');
       return result;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => { broken = true; });
-      throw this.error(err);
-    } finally {
-      client.release(broken);
-    }
+    }, async (client) => client.query('ROLLBACK').then(() => false, () => true));
   }
 
   /**
@@ -98,6 +86,13 @@ export class Db {
    * dedicated client (COPY) outside the writer's transaction, such as staging (staging.ts).
    */
   async session<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    // A COPY cut short leaves the connection in an unknown state: on failure it is not reused.
+    return this.onClient((_, sql) => fn(sql), async () => true);
+  }
+
+  /** `fn` on one pooled connection; on failure `recover` says whether the connection is broken (not to be reused). */
+  private async onClient<T>(fn: (client: pg.PoolClient, sql: Sql) => Promise<T>,
+    recover: (client: pg.PoolClient) => Promise<boolean>): Promise<T> {
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
@@ -106,9 +101,9 @@ export class Db {
     }
     let broken = false;
     try {
-      return await fn(wrap(this.guarded((t, p) => client.query(t, p)), client));
+      return await fn(client, wrap(this.guarded((t, p) => client.query(t, p)), client));
     } catch (err) {
-      broken = true; // a COPY cut short leaves the connection in an unknown state: do not reuse it
+      broken = await recover(client);
       throw this.error(err);
     } finally {
       client.release(broken);
