@@ -1,5 +1,4 @@
 /** What only the PostgreSQL store has: migrations from an older schema, redaction, COPY loads, replica routing, URL selection. */
-import pg from 'pg';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openStore, resolveDatabaseUrl, resolveReadUrls } from '../open.js';
 import { caseIdFor } from '../records.js';
@@ -8,7 +7,7 @@ import { checkSchema, migrate, SCHEMA_VERSION } from './migrate.js';
 import { Db } from './pool.js';
 import { PostgresStore } from './postgres-store.js';
 import { redactUrl } from './redact.js';
-import { schemas, startTestServer } from './test-server.js';
+import { raw, schemas, startTestServer } from './test-server.js';
 
 describe('database URL selection and redaction (no server needed)', () => {
   it('picks --database-url, then --db, then CLEARLY_DATABASE_URL, CLEARLY_DB, then a PostgreSQL DATABASE_URL', () => {
@@ -39,11 +38,6 @@ if ('skip' in server) {
 } else {
   const db = schemas(server.url);
   afterAll(async () => { await db.drop(); server.stop(); });
-  const raw = async <T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try { return (await c.query<T>(sql, params)).rows; } finally { await c.end(); }
-  };
 
   describe('PostgreSQL store specifics', () => {
     it('migrates a version-1 database holding data, backfilling the search index', async () => {

@@ -6,7 +6,7 @@ import type { Store } from '../store.js';
 import { caseInput } from '../store-suite-fixtures.js';
 import type { CaseInput } from '../types.js';
 import { PostgresStore } from './postgres-store.js';
-import { schemas, startTestServer } from './test-server.js';
+import { raw, schemas, startTestServer } from './test-server.js';
 
 const server = startTestServer();
 
@@ -15,11 +15,6 @@ if ('skip' in server) {
 } else {
   const db = schemas(server.url);
   afterAll(async () => { await db.drop(); server.stop(); });
-  const raw = async <T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try { return (await c.query<T>(sql, params)).rows; } finally { await c.end(); }
-  };
   const fresh = async (): Promise<{ url: string; store: PostgresStore }> => {
     const url = await db.fresh();
     const store = PostgresStore.open(url, { copyThresholdBytes: 0 });

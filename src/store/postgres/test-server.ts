@@ -68,3 +68,10 @@ export function withSearchPath(url: string, schema: string): string {
   u.searchParams.set('options', `-c search_path=${schema}`);
   return u.toString();
 }
+
+/** Rows of one query on a connection of its own (tests reading or writing behind the store's back). */
+export async function raw<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try { return (await c.query<T>(sql, params)).rows; } finally { await c.end(); }
+}
