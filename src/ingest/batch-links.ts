@@ -10,28 +10,26 @@ import type { SuppliedLink } from './types.js';
 export interface LinkCounts {
   engine: number;
   supplied: number;
+  /** The links written, resolved or not at the time. */
   resolved: number;
   unresolved: number;
-}
-
-export interface PendingOpinion {
-  opinion_id: string;
-  case_id: string;
-  source: string;
-  supplied: SuppliedLink[];
+  /**
+   * Supplied links stored unresolved — by an earlier batch of this run, or by an earlier import — that the store
+   * bound when this run wrote the opinion or case they name (merged ones included).
+   */
+  bound: number;
 }
 
 export interface BatchLinks {
   links: { opinion_id: string; links: CitationLinkInput[] }[];
   counts: LinkCounts;
-  /** Opinions with supplied links to records later in the inputs, to relink at the end of the run. */
-  pending: PendingOpinion[];
 }
 
-export const emptyCounts = (): LinkCounts => ({ engine: 0, supplied: 0, resolved: 0, unresolved: 0 });
+export const emptyCounts = (): LinkCounts => ({ engine: 0, supplied: 0, resolved: 0, unresolved: 0, bound: 0 });
 
 export function addCounts(into: LinkCounts, from: LinkCounts): void {
   into.engine += from.engine; into.supplied += from.supplied; into.resolved += from.resolved; into.unresolved += from.unresolved;
+  into.bound += from.bound;
 }
 
 /**
@@ -41,7 +39,7 @@ export function addCounts(into: LinkCounts, from: LinkCounts): void {
 export async function linksForOpinion(
   store: Store, index: BatchIndex, caseId: string, text: string, supplied: SuppliedLink[], counts: LinkCounts, source: string,
   engine?: EngineLink[],
-): Promise<{ links: CitationLinkInput[]; waiting: number }> {
+): Promise<CitationLinkInput[]> {
   const links: CitationLinkInput[] = [];
   const mine = engine ?? engineLinks(text);
   await index.prefetch(store, mine); // at once (settled already when the batch prefetched them)
@@ -51,10 +49,10 @@ export async function linksForOpinion(
   }
   counts.engine += links.length;
   const s = await resolveSupplied(store, index, caseId, supplied, source);
-  counts.supplied += s.links.length;
-  links.push(...s.links);
+  counts.supplied += s.length;
+  links.push(...s);
   for (const l of links) l.cited_case_id ? counts.resolved++ : counts.unresolved++;
-  return { links, waiting: s.waiting };
+  return links;
 }
 
 export async function batchLinks(store: Store, cases: { case: CaseInput; supplied: SuppliedLink[]; engine?: EngineLink[][] }[]): Promise<BatchLinks> {
@@ -63,15 +61,14 @@ export async function batchLinks(store: Store, cases: { case: CaseInput; supplie
   // Every citation the batch's extracted links name is asked for at once (one query on PostgreSQL, which
   // answers same-turn lookups together); the loop below then resolves them without waiting per citation.
   await index.prefetch(store, (function* () { for (const c of cases) for (const ls of c.engine ?? []) yield* ls; })());
-  const out: BatchLinks = { links: [], counts: emptyCounts(), pending: [] };
+  const out: BatchLinks = { links: [], counts: emptyCounts() };
   for (const { case: c, supplied, engine } of cases) {
     const caseId = c.id ?? caseIdFor(c.source, c.source_id);
     for (const [i, o] of c.opinions.entries()) {
       const opinionId = o.id ?? opinionIdFor(c.source, o.source_id);
       const mine = supplied.length ? supplied.filter((s) => s.citing_opinion_source_id === o.source_id) : supplied;
-      const { links, waiting } = await linksForOpinion(store, index, caseId, o.text, mine, out.counts, c.source, engine?.[i]);
+      const links = await linksForOpinion(store, index, caseId, o.text, mine, out.counts, c.source, engine?.[i]);
       out.links.push({ opinion_id: opinionId, links });
-      if (waiting) out.pending.push({ opinion_id: opinionId, case_id: caseId, source: c.source, supplied: mine });
     }
   }
   return out;

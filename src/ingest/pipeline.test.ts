@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type CaseBatch, type CaseInput, type Store } from '../store/index.js';
+import { caseIdFor, opinionIdFor, openStore, type CaseBatch, type CaseInput, type JsonValue, type Store } from '../store/index.js';
 import { CourtListenerJsonReader } from './courtlistener-json/reader.js';
-import { runImport } from './pipeline.js';
+import { importKeyFor, runImport } from './pipeline.js';
 import { ca1Caption, jsonl, tempDir, twoOpinions, v3Opinion, v4Cluster, write } from './test-fixtures.js';
 
 const stores: Store[] = [];
@@ -68,7 +68,33 @@ describe('runImport', () => {
     const poe = (await s.getCaseBySource('courtlistener', 'cluster:9002'))!;
     const doe = (await s.getCaseBySource('courtlistener', 'cluster:9001'))!;
     expect((await s.cites(poe.id)).items.some((e) => e.link.origin === 'courtlistener' && e.link.cited_case_id === doe.id)).toBe(true);
-    expect(summary.links.resolved).toBeGreaterThanOrEqual(1);
+    // Written unresolved with the batch of 9002, bound by the store when 9001's batch was written.
+    expect(summary.links.bound).toBe(1);
+  });
+
+  it('resumes a checkpoint of an older version that lists opinions to relink (pending)', async () => {
+    const dir = tempDir();
+    const [a, b] = twoOpinions();
+    const file = write(dir, 'reversed.jsonl', jsonl([b, a]));
+    const s = await store(join(dir, 'store.db'));
+    const abort = new AbortController();
+    await expect(runImport({ store: s, reader, inputs: [file], batch_size: 1, signal: abort.signal, onBatch: () => abort.abort() }))
+      .rejects.toMatchObject({ code: 'interrupted' });
+    const key = importKeyFor(reader.format, [file]);
+    const state = (await s.getCheckpoint(key)) as { reader: JsonValue };
+    const poeOpinion = opinionIdFor('courtlistener', 'opinion:9002');
+    // Its links as that version stored them: the waiting one without the record it names (cited_ref).
+    const stored = (await s.cites(caseIdFor('courtlistener', 'cluster:9002'))).items.map(({ link: { citing_opinion_id: _, ...l } }) => l);
+    expect(stored.some((l) => l.origin === 'courtlistener' && l.cited_case_id === null)).toBe(true);
+    await s.replaceCitationLinks(poeOpinion, stored);
+    const supplied = [{ citing_opinion_source_id: 'opinion:9002', cited: { source: 'courtlistener', source_id: 'opinion:9001', kind: 'opinion' }, in_inputs: true }];
+    await s.setCheckpoint(key, { ...state, pending: [{ opinion_id: poeOpinion, case_id: caseIdFor('courtlistener', 'cluster:9002'), source: 'courtlistener', supplied }] });
+
+    const resumed = await runImport({ store: s, reader, inputs: [file], batch_size: 1 });
+    expect(resumed).toMatchObject({ resumed: true, imported: 1 });
+    const doe = caseIdFor('courtlistener', 'cluster:9001');
+    expect((await s.citedBy(doe)).items.filter((e) => e.link.origin === 'courtlistener').map((e) => e.link.citing_opinion_id)).toEqual([poeOpinion]);
+    expect(await s.getCheckpoint(key)).toBeNull();
   });
 
   it('records rejects with file and line while the good records import', async () => {

@@ -11,10 +11,10 @@ import { resolve } from 'node:path';
 import { ClearlyError } from '../errors/index.js';
 import type { CaseInput, JsonObject, JsonValue, RejectInput, Store } from '../store/index.js';
 import { precomputedHashes } from '../store/records.js';
-import { addCounts, batchLinks, emptyCounts, type LinkCounts, type PendingOpinion } from './batch-links.js';
+import { addCounts, batchLinks, emptyCounts, type LinkCounts } from './batch-links.js';
 import { codeBatch } from './code-on-import.js';
 import type { EngineLink } from './engine-links.js';
-import { relinkPending } from './relink.js';
+import { relinkPending, type PendingOpinion } from './relink.js';
 import type { SourceItem, SourceReader, SuppliedLink } from './types.js';
 
 export interface ImportProgress {
@@ -59,7 +59,11 @@ export interface ImportSummary {
   qi_coded: number;
 }
 
-interface State { reader: JsonValue; pending: PendingOpinion[] }
+/**
+ * The checkpoint. Links that point forward in the input are bound by the store when their target is written, so
+ * nothing else is kept; `pending` is only carried over from a checkpoint of an older version (relink.ts).
+ */
+interface State { reader: JsonValue; pending?: PendingOpinion[] }
 type Item = { case: CaseInput; supplied: SuppliedLink[]; engine?: EngineLink[][]; qi?: JsonObject | null };
 /** A closed batch: its items (and their cases), rejects, and where the reader resumes after it. */
 interface Batch { items: Item[]; cases: CaseInput[]; rejects: RejectInput[]; resumeState: JsonValue }
@@ -72,7 +76,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
   const key = opts.import_key ?? importKeyFor(opts.reader.format, opts.inputs);
   const saved = (await opts.store.getCheckpoint(key)) as State | null;
-  const pending: PendingOpinion[] = saved?.pending ?? [];
+  const pending: PendingOpinion[] = Array.isArray(saved?.pending) ? saved.pending : [];
   const summary: ImportSummary = {
     import_key: key, format: opts.reader.format, imported: 0, updated: 0, unchanged: 0, rejected: 0, opinions: 0,
     links: emptyCounts(), resumed: saved !== null, elapsed_ms: 0, opinions_per_s: 0, qi_coded: 0,
@@ -90,8 +94,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
   const write = async (b: Batch): Promise<void> => {
     if (opts.signal?.aborted) return; // an interrupted run commits nothing more
     const links = await batchLinks(opts.store, b.items);
-    pending.push(...links.pending);
-    const state: State = { reader: b.resumeState, pending };
+    const state: State = { reader: b.resumeState, ...(pending.length ? { pending } : {}) };
     const result = await opts.store.upsertCases({
       cases: b.cases, links: links.links, rejects: b.rejects,
       checkpoint: { import_key: key, state: state as unknown as JsonValue },
@@ -103,6 +106,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
     summary.rejected += b.rejects.length;
     summary.opinions += b.cases.reduce((n, c) => n + c.opinions.length, 0);
     addCounts(summary.links, links.counts);
+    summary.links.bound += result.bound_links ?? 0;
     await opts.onBatch?.(finish(summary, started));
   };
 

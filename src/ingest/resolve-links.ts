@@ -99,33 +99,36 @@ export function resolveEngineLinkNow(batch: BatchIndex, citingCase: string, l: E
   };
 }
 
-export interface SuppliedResult {
-  links: CitationLinkInput[];
-  /** Links whose target is among this import's inputs but not yet stored: to retry at the end of the run. */
-  waiting: number;
-}
-
-/** Source-supplied links of one opinion, merged per cited case. */
-export async function resolveSupplied(store: Store, batch: BatchIndex, citingCase: string, supplied: SuppliedLink[], source: string): Promise<SuppliedResult> {
+/**
+ * Source-supplied links of one opinion, merged per cited case. A link whose cited opinion or case is not stored
+ * yet (nor in the batch) is written unresolved with that record's id as `cited_ref`: the store binds it when the
+ * record is written, later in this import or in another one (store: bindWaitingSupplied).
+ */
+export async function resolveSupplied(store: Store, batch: BatchIndex, citingCase: string, supplied: SuppliedLink[], source: string): Promise<CitationLinkInput[]> {
   const byTarget = new Map<string, CitationLinkInput>();
-  let waiting = 0;
   for (const s of supplied) {
     const target = await targetOf(store, batch, s);
     if (target === citingCase) continue;
     const origin = s.cited?.source ?? source;
     const text = s.text ?? (s.cited ? `${s.cited.source} ${s.cited.source_id}` : '');
     const parsed = /^(\d+)\s+(.+?)\s+(\d+)$/.exec(s.text ?? '');
-    const key = target ?? `?${text}`;
+    const ref = target || !s.cited ? undefined : refOf(s.cited);
+    // Unresolved links naming the same record are one entry too (they become one when it arrives).
+    const key = target ?? (ref ? `@${ref}` : `?${text}`);
     const prior = byTarget.get(key);
-    if (prior) { prior.depth = (prior.depth ?? 1) + 1; continue; }
-    if (!target && s.in_inputs) waiting++;
+    if (prior) { prior.depth = (prior.depth ?? 1) + 1; prior.parenthetical ??= s.parenthetical ?? null; continue; }
     byTarget.set(key, {
       text, origin, depth: 1, parenthetical: s.parenthetical ?? null,
       volume: parsed?.[1] ?? null, reporter: parsed?.[2] ?? null, page: parsed?.[3] ?? null,
-      cited_case_id: target ?? null, ...(target ? {} : { unresolved_reason: NOT_IN_CORPUS }),
+      cited_case_id: target ?? null, ...(target ? {} : { unresolved_reason: NOT_IN_CORPUS }), ...(ref ? { cited_ref: ref } : {}),
     });
   }
-  return { links: [...byTarget.values()], waiting };
+  return [...byTarget.values()];
+}
+
+/** The id the cited record is stored under: what `targetOf` looks for. */
+function refOf(cited: NonNullable<SuppliedLink['cited']>): string {
+  return cited.kind === 'opinion' ? opinionIdFor(cited.source, cited.source_id) : caseIdFor(cited.source, cited.source_id);
 }
 
 async function targetOf(store: Store, batch: BatchIndex, s: SuppliedLink): Promise<string | undefined> {

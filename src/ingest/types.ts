@@ -30,12 +30,6 @@ export interface SuppliedLink {
   cited?: { source: string; source_id: string; kind: 'case' | 'opinion' };
   /** Citation text when the source gives it (`490 U.S. 386`). */
   text?: string;
-  /**
-   * The reader knows the cited record is among this import's inputs (CourtListener's `opinions_cited` naming an
-   * opinion of the same file). If it is not stored yet when the citing case is written, the pipeline retries the
-   * link at the end of the run, so the graph does not depend on the order of the input.
-   */
-  in_inputs?: boolean;
   /** Source's own parenthetical describing the cited case, when it has one (CourtListener parentheticals). */
   parenthetical?: string;
 }

@@ -145,7 +145,8 @@ export function caseContentHash(input: CaseInput): string {
   return contentHash(record, opinions, textSha1);
 }
 
-export function normalizeLinks(opinionId: string, links: CitationLinkInput[]): { links: CitationLink[]; hash: string } {
+/** `refs[i]` is link i's `cited_ref` while it is unresolved, else null. */
+export function normalizeLinks(opinionId: string, links: CitationLinkInput[]): { links: CitationLink[]; refs: (string | null)[]; hash: string } {
   const out = links.map((l): CitationLink => {
     if (typeof l.text !== 'string') throw new ClearlyError('bad_data', `citation link from ${opinionId} has no text`, { location: { id: opinionId } });
     const resolved = l.cited_case_id ?? null;
@@ -167,7 +168,16 @@ export function normalizeLinks(opinionId: string, links: CitationLinkInput[]): {
       origin: l.origin ?? 'engine',
     };
   });
-  // Every link object above is built with the same key order, so plain JSON is already canonical (and much
-  // cheaper than stableStringify); the prefix keeps these hashes apart from the earlier sorted-key ones.
-  return { links: out, hash: 'v2:' + sha1(JSON.stringify(out)) };
+  const refs = links.map((l) => ((l.cited_case_id ?? null) === null ? l.cited_ref ?? null : null));
+  return { links: out, refs, hash: linksHash(out, refs) };
 }
+
+/** The hash of a link set as normalizeLinks makes it (its objects, in their key order), with its links' refs. */
+export function linksHash(links: CitationLink[], refs: (string | null)[]): string {
+  // Every link object is built with the same key order, so plain JSON is already canonical (and much cheaper
+  // than stableStringify); the prefix keeps these hashes apart from the earlier sorted-key ones. The waiting
+  // links' `cited_ref`s count only when there are some, so other link sets keep their hash.
+  const json = JSON.stringify(links);
+  return 'v2:' + sha1(refs.some((r) => r !== null) ? `${json}\0${JSON.stringify(refs)}` : json);
+}
+

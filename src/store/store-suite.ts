@@ -9,6 +9,7 @@ import { caseInput, expectClearlyError, link } from './store-suite-fixtures.js';
 import { importsSuite } from './store-suite-imports.js';
 import { payoutsSuite } from './store-suite-payouts.js';
 import { searchSuite } from './store-suite-search.js';
+import { waitingSuite } from './store-suite-waiting.js';
 import { NOT_IN_CORPUS } from './types.js';
 
 export type StoreGetter = () => Store;
@@ -27,6 +28,7 @@ export function runStoreSuite(name: string, makeStore: () => Promise<Store>): vo
     describe('migrations', () => migrationsSuite(store));
     describe('cases and opinions', () => corpusSuite(store));
     describe('citation graph', () => graphSuite(store));
+    describe('supplied links waiting for the record they name', () => waitingSuite(store));
     describe('search', () => searchSuite(store));
     describe('QI codings, checkpoints, rejects', () => importsSuite(store));
     describe('payouts ledger and coded cases', () => payoutsSuite(store));

@@ -47,6 +47,11 @@ export interface UpsertResult {
   unchanged: number;
   /** Effective case id of each input case, in order (an existing record keeps its id). */
   ids: string[];
+  /**
+   * Source-supplied links already stored that were waiting for an opinion or case of this batch (their
+   * `cited_ref`) and are now bound to it; absent when none were.
+   */
+  bound_links?: number;
 }
 
 export interface MigrationResult {

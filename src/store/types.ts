@@ -96,7 +96,15 @@ export interface CitationLink {
   origin: string;
 }
 
-export type CitationLinkInput = Pick<CitationLink, 'text'> & Partial<Omit<CitationLink, 'citing_opinion_id' | 'text'>>;
+export type CitationLinkInput = Pick<CitationLink, 'text'> & Partial<Omit<CitationLink, 'citing_opinion_id' | 'text'>> & {
+  /**
+   * For a source-supplied link whose cited record is not stored yet: the id that record will have, an opinion id
+   * (`opinionIdFor(source, source_id)`) or the default id of a case (`caseIdFor(source, source_id)`). The store
+   * keeps it on the unresolved link and binds the link when that opinion or case is written, whatever the order
+   * of the input or of the imports. Written only, not read back (it is not part of `CitationLink`).
+   */
+  cited_ref?: string | null;
+};
 
 /** One edge of the citation graph with the case at the other end (null when unresolved). */
 export interface CitationEdge {

@@ -67,11 +67,11 @@ async function groupByFormat(paths: string[], format?: string): Promise<Map<stri
 }
 
 function combine(list: ImportSummary[]): Omit<ImportSummary, 'import_key' | 'format' | 'resumed'> {
-  const t = { imported: 0, updated: 0, unchanged: 0, rejected: 0, opinions: 0, links: { engine: 0, supplied: 0, resolved: 0, unresolved: 0 }, elapsed_ms: 0, opinions_per_s: 0, qi_coded: 0 };
+  const t = { imported: 0, updated: 0, unchanged: 0, rejected: 0, opinions: 0, links: { engine: 0, supplied: 0, resolved: 0, unresolved: 0, bound: 0 }, elapsed_ms: 0, opinions_per_s: 0, qi_coded: 0 };
   for (const s of list) {
     t.imported += s.imported; t.updated += s.updated; t.unchanged += s.unchanged; t.rejected += s.rejected;
     t.opinions += s.opinions; t.elapsed_ms += s.elapsed_ms; t.qi_coded += s.qi_coded;
-    for (const k of ['engine', 'supplied', 'resolved', 'unresolved'] as const) t.links[k] += s.links[k];
+    for (const k of ['engine', 'supplied', 'resolved', 'unresolved', 'bound'] as const) t.links[k] += s.links[k];
   }
   t.opinions_per_s = t.elapsed_ms > 0 ? Math.round((t.opinions * 1000) / t.elapsed_ms) : 0;
   return t;
@@ -83,7 +83,8 @@ function report(t: ReturnType<typeof combine>, rejects: RejectRecord[]): void {
   say(`clearly: imported ${t.imported}, updated ${t.updated}, unchanged ${t.unchanged}, rejected ${t.rejected} ` +
     `(${t.opinions} opinions in ${(t.elapsed_ms / 1000).toFixed(1)} s, ${t.opinions_per_s} opinions/s)`);
   say(`clearly: citation links: ${t.links.engine} found by the engine, ${t.links.supplied} supplied by the source; ` +
-    `${t.links.resolved} resolved to cases in the store, ${t.links.unresolved} kept unresolved with their reason`);
+    `${t.links.resolved} resolved to cases in the store, ${t.links.unresolved} kept unresolved with their reason` +
+    (t.links.bound ? `; ${t.links.bound} waiting supplied link${t.links.bound === 1 ? '' : 's'} bound as the cases they name arrived` : ''));
   say(`clearly: ${t.qi_coded} opinion${t.qi_coded === 1 ? '' : 's'} coded as deciding qualified immunity (machine coding; not legal advice)`);
   for (const r of rejects.slice(0, 20)) say(`  rejected ${where(r)}: ${r.reason}`);
   if (rejects.length > 20) say(`  … ${rejects.length - 20} more: clearly import --rejects PATH… lists them all`);

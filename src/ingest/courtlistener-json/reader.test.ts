@@ -24,7 +24,7 @@ describe('courtlistener-json reader', () => {
     expect(b!.case.opinions[0]).toMatchObject({ source_id: 'opinion:9002', type: 'combined' });
     // opinions_cited and the /opinion/ anchor name 9001 once (with the anchor's text); 12345678 is outside the file.
     expect(b!.supplied_links).toEqual([
-      { citing_opinion_source_id: 'opinion:9002', cited: { source: 'courtlistener', source_id: 'opinion:9001', kind: 'opinion' }, text: '901 F.3d 11', in_inputs: true },
+      { citing_opinion_source_id: 'opinion:9002', cited: { source: 'courtlistener', source_id: 'opinion:9001', kind: 'opinion' }, text: '901 F.3d 11' },
       { citing_opinion_source_id: 'opinion:9002', cited: { source: 'courtlistener', source_id: 'opinion:12345678', kind: 'opinion' } },
     ]);
     expect(b!.location).toMatchObject({ file, line: 2 });

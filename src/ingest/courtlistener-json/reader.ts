@@ -30,7 +30,6 @@ export class CourtListenerJsonReader implements SourceReader {
     const clusters = new Map<string, Obj>();
     const dockets = new Map<string, Obj>();
     const counts = new Map<string, number>();
-    const opinionIds = new Set<string>();
     for await (const r of jsonRecords(files)) {
       if (options.signal?.aborted) return;
       if (!r.obj) continue;
@@ -39,7 +38,6 @@ export class CourtListenerJsonReader implements SourceReader {
       else if (kind === 'docket') dockets.set(idOf(r.obj.id) ?? idOf(r.obj.resource_uri) ?? '', light(r.obj));
       else if (kind === 'opinion') {
         const oid = idOf(r.obj.id) ?? idOf(r.obj.resource_uri);
-        if (oid) opinionIds.add(`opinion:${oid}`);
         const cid = clusterIdOf(r.obj) ?? `opinion-${oid}`;
         counts.set(cid, (counts.get(cid) ?? 0) + 1);
       }
@@ -67,7 +65,7 @@ export class CourtListenerJsonReader implements SourceReader {
       emitted.push({ cid, last: at });
       return {
         kind: 'case', case: built.case,
-        supplied_links: built.supplied.map((l) => (l.cited && opinionIds.has(l.cited.source_id) ? { ...l, in_inputs: true } : l)),
+        supplied_links: built.supplied,
         location: { file: rec.file, ...(rec.line ? { line: rec.line } : {}), id: built.case.source_id },
         resume: state(at),
       };

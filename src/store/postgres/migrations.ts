@@ -340,4 +340,12 @@ export const MIGRATIONS: readonly string[] = [
       RETURN NEW;
     END $$;
   `,
+
+  // 10: source-supplied links waiting for the record they name, as SQLite's migration 5: the cited opinion's or
+  // case's id in cited_ref while the link is unresolved, bound when that record is written (write-cases.ts
+  // bindWaitingSupplied). Only waiting rows are indexed. Adding a nullable column rewrites nothing.
+  `
+  ALTER TABLE citation_links ADD COLUMN cited_ref text;
+  CREATE INDEX links_waiting_ref ON citation_links (cited_ref) WHERE cited_case_id IS NULL AND cited_ref IS NOT NULL;
+  `,
 ];

@@ -3,7 +3,7 @@
  * (arrays bound as parameters and `unnest`ed, or COPY into a staging table for large batches). Runs inside the
  * caller's transaction; semantics match src/store/sqlite/write-cases.ts (same counts, ids and late binding).
  */
-import { normalizeCase, reporterKey, type NormalizedCase } from '../records.js';
+import { caseIdFor, normalizeCase, reporterKey, type NormalizedCase } from '../records.js';
 import type { CaseBatch, UpsertResult } from '../store.js';
 import { NOT_IN_CORPUS } from '../types.js';
 import { copyRows, type CopyValue } from './copy.js';
@@ -11,6 +11,7 @@ import { deferSearchIndexes } from './deferred-indexes.js';
 import { writeCheckpoint, writeRejects } from './imports.js';
 import type { Sql } from './pool.js';
 import { dropStaged, STAGED_FIELDS, stagedRow, type StagedBatch } from './staging.js';
+import { entryKey, LINK_HASH_COLUMNS, planBinding, storedLinksHash, type BoundRow, type StoredLinkRow, type WaitingRow } from '../waiting-links.js';
 import { writeLinkSets } from './write-links.js';
 
 export interface WriteOptions {
@@ -56,6 +57,8 @@ export async function upsertBatch(sql: Sql, batch: CaseBatch, opts: WriteOptions
     if (staged) await writeStagedOpinions(sql, written, storedNames, opts, !!batch.checkpoint, staged);
     else await writeOpinions(sql, written, storedNames, opts, !!batch.checkpoint);
     await bindWaitingLinks(sql, written);
+    const bound = await bindWaitingSupplied(sql, written);
+    if (bound) result.bound_links = bound;
   }
   if (staged) await dropStaged(sql, staged.token);
   if (batch.links && batch.links.length > 0) await writeLinkSets(sql, batch.links);
@@ -209,4 +212,44 @@ async function bindWaitingLinks(sql: Sql, written: Pending[]): Promise<void> {
     UPDATE citation_links l SET cited_case_id = one.case_id, unresolved_reason = NULL FROM one
     WHERE l.cited_case_id IS NULL AND l.reporter_key = one.reporter_key AND l.volume = one.volume AND l.page = one.page
       AND l.unresolved_reason = $4`, [...[0, 1, 2].map((i) => cites.map((c) => c[i])), NOT_IN_CORPUS]);
+}
+
+/**
+ * Supplied links waiting for an opinion or case of this batch (cited_ref) get bound to its case, merged with the
+ * citing opinion's entry for that case if it has one (waiting-links.ts), as on SQLite. Driven by the small index
+ * of waiting rows; a batch whose records nobody waits for costs one query. Returns the number of links bound.
+ */
+async function bindWaitingSupplied(sql: Sql, written: Pending[]): Promise<number> {
+  const stored = new Map<string, string>();
+  for (const { n, id } of written) {
+    stored.set(caseIdFor(n.record.source, n.record.source_id), id);
+    for (const o of n.opinions) stored.set(o.id, id);
+  }
+  const waiting = await sql.all<WaitingRow>(`SELECT l.seq, l.citing_opinion_id, o.case_id AS citing_case_id, l.origin, l.depth,
+      l.parenthetical, t.case_id AS target
+    FROM unnest($1::text[], $2::text[]) AS t(ref, case_id)
+    JOIN citation_links l ON l.cited_ref = t.ref AND l.cited_case_id IS NULL AND l.cited_ref IS NOT NULL
+    JOIN opinions o ON o.id = l.citing_opinion_id`, [[...stored.keys()], [...stored.values()]]);
+  if (waiting.length === 0) return 0;
+  const asked = new Map<string, WaitingRow>();
+  for (const w of waiting) if (w.origin !== 'engine') asked.set(entryKey(w.citing_opinion_id, w.origin, w.target), w);
+  const bound = asked.size === 0 ? [] : await sql.all<BoundRow>(`SELECT l.seq, l.citing_opinion_id, l.origin, l.cited_case_id, l.depth, l.parenthetical
+    FROM unnest($1::text[], $2::text[], $3::text[]) AS k(opinion, origin, target)
+    JOIN citation_links l ON l.citing_opinion_id = k.opinion AND l.cited_case_id = k.target AND l.origin = k.origin`,
+  [[...asked.values()].map((w) => w.citing_opinion_id), [...asked.values()].map((w) => w.origin), [...asked.values()].map((w) => w.target)]);
+  const plan = planBinding(waiting, bound);
+  if (plan.remove.length > 0) await sql.run('DELETE FROM citation_links WHERE seq = ANY($1::bigint[])', [plan.remove]);
+  if (plan.bind.length > 0) {
+    await sql.run(`UPDATE citation_links l SET cited_case_id = b.case_id, unresolved_reason = NULL, cited_ref = NULL,
+        depth = b.depth, parenthetical = b.parenthetical
+      FROM unnest($1::bigint[], $2::text[], $3::integer[], $4::text[]) AS b(seq, case_id, depth, parenthetical)
+      WHERE l.seq = b.seq`, [plan.bind.map((b) => b.seq), plan.bind.map((b) => b.cited_case_id), plan.bind.map((b) => b.depth),
+      plan.bind.map((b) => b.parenthetical)]);
+  }
+  const touched = [...new Set(waiting.map((w) => w.citing_opinion_id))];
+  const rows = await sql.all<StoredLinkRow & { citing_opinion_id: string }>(`SELECT citing_opinion_id, ${LINK_HASH_COLUMNS}
+    FROM citation_links WHERE citing_opinion_id = ANY($1::text[]) ORDER BY seq`, [touched]);
+  const hashes = touched.map((id) => storedLinksHash(id, rows.filter((r) => r.citing_opinion_id === id)));
+  await sql.run('UPDATE opinions o SET links_hash = v.h FROM unnest($1::text[], $2::text[]) AS v(id, h) WHERE o.id = v.id', [touched, hashes]);
+  return plan.bound;
 }

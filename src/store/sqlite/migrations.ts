@@ -270,4 +270,13 @@ export const MIGRATIONS: readonly string[] = [
     WHERE seq IN (SELECT seq FROM opinions WHERE case_id = NEW.id);
   END;
   `,
+  // 5: source-supplied links waiting for the record they name (issue 3). A supplied link whose cited opinion or
+  // case is not stored yet keeps that record's id in cited_ref (CitationLinkInput.cited_ref); writing the record
+  // binds it (write-cases.ts bindWaitingSupplied), whatever the order of the input or of the imports. Only
+  // waiting rows are indexed: a handful per batch at most, against millions of links. Links written before this
+  // migration have no cited_ref: they get one when their opinion's links are written again (a re-import).
+  `
+  ALTER TABLE citation_links ADD COLUMN cited_ref TEXT;
+  CREATE INDEX links_waiting_ref ON citation_links (cited_ref) WHERE cited_case_id IS NULL AND cited_ref IS NOT NULL;
+  `,
 ];

@@ -1,7 +1,8 @@
 /** The write path for cases and opinions. Runs inside the caller's transaction. */
-import { normalizeCase, reporterKey, type NormalizedCase } from '../records.js';
+import { caseIdFor, normalizeCase, reporterKey, type NormalizedCase } from '../records.js';
 import type { CaseBatch, UpsertResult } from '../store.js';
 import { NOT_IN_CORPUS, type CaseCitation } from '../types.js';
+import { entryKey, LINK_HASH_COLUMNS, planBinding, storedLinksHash, type BoundRow, type StoredLinkRow, type WaitingRow } from '../waiting-links.js';
 import type { Statements } from './connection.js';
 import { writeLinks } from './write-links.js';
 import { writeCheckpoint, writeRejects } from './imports.js';
@@ -28,6 +29,8 @@ function writeIndex(sql: Statements, rows: IndexRows): void {
 export function upsertBatch(sql: Statements, batch: CaseBatch): UpsertResult {
   const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, ids: [] };
   const written: CaseCitation[] = [];
+  /** Ids a waiting supplied link may name (cited_ref) → the case now stored under it. */
+  const stored = new Map<string, string>();
   const indexRows: IndexRows = [];
   for (const input of batch.cases) {
     const n = normalizeCase(input);
@@ -40,8 +43,12 @@ export function upsertBatch(sql: Statements, batch: CaseBatch): UpsertResult {
     if (outcome === 'unchanged') continue;
     writeCase(sql, n, id, existing !== undefined, indexRows);
     written.push(...n.record.citations);
+    stored.set(caseIdFor(n.record.source, n.record.source_id), id);
+    for (const o of n.opinions) stored.set(o.id, id);
   }
   bindWaitingLinks(sql, written);
+  const bound = bindWaitingSupplied(sql, stored);
+  if (bound) result.bound_links = bound;
   // case_citations does not change while the links are written: late-binding look-ups are shared by the batch.
   const bindings = new Map<string, string | null>();
   for (const { opinion_id, links } of batch.links ?? []) writeLinks(sql, opinion_id, links, bindings);
@@ -129,4 +136,41 @@ function bindWaitingLinks(sql: Statements, citations: CaseCitation[]): void {
       WHERE cited_case_id IS NULL AND reporter_key = ? AND volume = ? AND page = ? AND unresolved_reason = ?`,
     cases[0]!.case_id, key, c.volume, c.page, NOT_IN_CORPUS);
   }
+}
+
+/**
+ * Supplied links waiting for an opinion or case of this batch (cited_ref) get bound to its case, merged with the
+ * citing opinion's entry for that case if it has one (waiting-links.ts). Index-driven: one probe of the small
+ * index of waiting rows per id written. Returns the number of links bound.
+ */
+function bindWaitingSupplied(sql: Statements, stored: Map<string, string>): number {
+  if (!stored.size) return 0;
+  const rows = sql.all<Omit<WaitingRow, 'target'> & { cited_ref: string }>(`SELECT l.seq, l.citing_opinion_id,
+      o.case_id AS citing_case_id, l.origin, l.depth, l.parenthetical, l.cited_ref
+    FROM json_each(?) j JOIN citation_links l INDEXED BY links_waiting_ref ON l.cited_ref = j.value
+      AND l.cited_case_id IS NULL AND l.cited_ref IS NOT NULL
+    JOIN opinions o ON o.id = l.citing_opinion_id`, JSON.stringify([...stored.keys()]));
+  if (!rows.length) return 0;
+  const waiting: WaitingRow[] = rows.map(({ cited_ref, ...r }) => ({ ...r, target: stored.get(cited_ref)! }));
+  // The citing opinion's links (a dozen or so), not the cited case's (a leading case has tens of thousands).
+  const bound: BoundRow[] = [];
+  const asked = new Set<string>();
+  for (const w of waiting) {
+    const k = entryKey(w.citing_opinion_id, w.origin, w.target);
+    if (w.origin === 'engine' || asked.has(k)) continue;
+    asked.add(k);
+    bound.push(...sql.all<BoundRow>(`SELECT seq, citing_opinion_id, origin, cited_case_id, depth, parenthetical
+      FROM citation_links INDEXED BY links_citing WHERE citing_opinion_id = ? AND cited_case_id = ? AND origin = ?`, w.citing_opinion_id, w.target, w.origin));
+  }
+  const plan = planBinding(waiting, bound);
+  for (const seq of plan.remove) sql.run('DELETE FROM citation_links WHERE seq = ?', seq);
+  for (const b of plan.bind) {
+    sql.run(`UPDATE citation_links SET cited_case_id = ?, unresolved_reason = NULL, cited_ref = NULL, depth = ?, parenthetical = ?
+      WHERE seq = ?`, b.cited_case_id, b.depth, b.parenthetical, b.seq);
+  }
+  for (const id of new Set(waiting.map((w) => w.citing_opinion_id))) {
+    const links = sql.all<StoredLinkRow>(`SELECT ${LINK_HASH_COLUMNS} FROM citation_links WHERE citing_opinion_id = ? ORDER BY seq`, id);
+    sql.run('UPDATE opinions SET links_hash = ? WHERE id = ?', storedLinksHash(id, links), id);
+  }
+  return plan.bound;
 }
