@@ -279,4 +279,32 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE citation_links ADD COLUMN cited_ref TEXT;
   CREATE INDEX links_waiting_ref ON citation_links (cited_ref) WHERE cited_case_id IS NULL AND cited_ref IS NOT NULL;
   `,
+  // 6: word postings for ranking without FTS5's pass over every match (src/store/sqlite/postings.ts): for each
+  // word held by at least 1% of the opinions, every opinion holding it and how often, and each opinion's length;
+  // any later change to what the index holds leaves them unused until rebuilt.
+  // Filled by buildPostings after an import; empty until then.
+  `
+  CREATE TABLE word_postings (
+    word TEXT PRIMARY KEY,            -- an index token (stemmed, folded), as opinion_fts holds it
+    opinions INTEGER NOT NULL,        -- how many opinions hold it
+    postings BLOB NOT NULL            -- per opinion, seq ascending: seq delta, count in case name, count in text (varints)
+  ) WITHOUT ROWID;
+  CREATE TABLE word_postings_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    built TEXT NOT NULL,              -- a new token per build, so a connection never mixes two builds' postings
+    structure BLOB NOT NULL,          -- opinion_fts_data's record 10 when built
+    lengths BLOB NOT NULL             -- tokens per opinion (case name and text), 4 bytes each, indexed by seq
+  );
+  -- Whatever changes what opinion_fts holds (an opinion's text or case, a case's name) ends the postings' use until
+  -- the next build: the state row goes, and searches rank with FTS5.
+  CREATE TRIGGER word_postings_opinion_insert AFTER INSERT ON opinions BEGIN DELETE FROM word_postings_state; END;
+  CREATE TRIGGER word_postings_opinion_delete AFTER DELETE ON opinions BEGIN DELETE FROM word_postings_state; END;
+  CREATE TRIGGER word_postings_opinion_update AFTER UPDATE OF seq, case_id, text ON opinions
+  WHEN OLD.seq IS NOT NEW.seq OR OLD.case_id IS NOT NEW.case_id OR OLD.text IS NOT NEW.text BEGIN
+    DELETE FROM word_postings_state;
+  END;
+  CREATE TRIGGER word_postings_case_name AFTER UPDATE OF case_name ON cases WHEN OLD.case_name IS NOT NEW.case_name BEGIN
+    DELETE FROM word_postings_state;
+  END;
+  `,
 ];

@@ -16,14 +16,14 @@
  * CLEARLY_RANKING_REUSE=0 keeps only the reuse an assessment's pair of searches needs (one slot, used only by a
  * different request), so that latency benchmarks that repeat a search measure it cold.
  */
+import type { QueryNode } from '../search-query.js';
 import type { Statements } from './connection.js';
+import { rankWithPostings, type PostingsRanking } from './postings-rank.js';
 import type { CaseFilterSql } from './rows.js';
+import { BM25 } from './bm25.js';
 
-/**
- * bm25() column weights (case_name, text). A word in the case name says what the case is about far more than one
- * occurrence in 30 pages of text, so the name counts ten times as much; FTS5's default k1=1.2, b=0.75 stand.
- */
-export const BM25 = 'bm25(opinion_fts, 10.0, 1.0)';
+export { BM25 };
+
 
 /** The smallest window ranked: a window of 1,344 rows costs about what 168 does (heap inserts are cheap against bm25). */
 export const MIN_RANKED = 1344;
@@ -48,7 +48,7 @@ export const reuseAcrossRequests = (): boolean => process.env.CLEARLY_RANKING_RE
  */
 export function rankedSlot(
   sql: Statements, match: string, window: number, generation: string | null, request: string, call: number,
-  filter?: CaseFilterSql,
+  filter?: CaseFilterSql, tree?: QueryNode,
 ): RankedSlot {
   const h = connectionRankings(sql, generation);
   const key = filter ? `${match}\u0000${filter.sql}\u0000${JSON.stringify(filter.params)}` : match;
@@ -68,7 +68,10 @@ export function rankedSlot(
   // With a filter, each match is joined to its facets row first (opinion_facets, migration 4: the case's filter
   // columns) and bm25() runs only for those the filter keeps (CROSS JOIN keeps the FTS5 cursor outermost, so bm25()
   // sees its row): one pass, however few cases pass.
-  const { changes } = filter
+  const byPostings = filter ? undefined : tree && rankWithPostings(sql, tree, wanted);
+  const { changes } = byPostings
+    ? insertRanking(sql, slot, byPostings)
+    : filter
     ? sql.run(`INSERT INTO temp.ranked (slot, r, seq)
       SELECT @slot, ${BM25} AS r, opinion_fts.rowid FROM opinion_fts
         CROSS JOIN opinion_facets c ON c.seq = opinion_fts.rowid
@@ -87,6 +90,24 @@ export function rankedSlot(
   }
   return made;
 }
+
+/** A ranking made with word postings (postings-rank.ts) into the slot: the same rows FTS5's ranking query inserts. */
+function insertRanking(sql: Statements, slot: number, r: PostingsRanking): { changes: number } {
+  const params: number[] = [];
+  const flush = (): void => {
+    const rows = params.length / 3;
+    sql.run(`INSERT INTO temp.ranked (slot, r, seq) VALUES ${'(?, ?, ?), '.repeat(rows - 1)}(?, ?, ?)`, params);
+    params.length = 0;
+  };
+  for (let i = 0; i < r.seqs.length; i++) {
+    params.push(slot, r.ranks[i]!, r.seqs[i]!);
+    if (params.length === 3 * INSERT_ROWS) flush();
+  }
+  if (params.length) flush();
+  return { changes: r.seqs.length };
+}
+/** Rows per INSERT statement (a statement call costs more than a row). */
+const INSERT_ROWS = 128;
 
 /** Whether a ranking of the words alone (no filter) is kept for `match` at `generation`, for a search to read first. */
 export function hasRanking(sql: Statements, match: string, generation: string | null): boolean {

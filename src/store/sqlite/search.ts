@@ -9,11 +9,10 @@ import { filterShare } from './filter-share.js';
 import { BM25, hasRanking, MIN_RANKED, rankedSlot, type RankedSlot } from './rankings.js';
 import { CASE_COLUMNS, caseFilterSql, toCase, type CaseRow } from './rows.js';
 import { memoSnippets } from './snippet-memo.js';
+import { TOKENIZE } from './query-tokens.js';
 
 // bm25() and its column weights: rankings.ts (BM25).
 const SNIPPET_TOKENS = 32;
-/** The tokenizer of opinion_fts (migration 1): the page index for snippets must tokenize exactly alike. */
-const TOKENIZE = 'porter unicode61 remove_diacritics 2';
 
 /** Every word and phrase is quoted, so nothing the user typed can be read as FTS5 syntax or a column filter. */
 export function toFtsMatch(node: QueryNode): string {
@@ -62,7 +61,7 @@ export function search(sql: Statements, query: SearchQuery, generation: string |
   let filtered = filter.sql !== '1' && !hasRanking(sql, match, generation) &&
     filterShare(sql, filter) * MIN_RANKED < SETTLES * (limit + 1);
   for (let round = 0; round < 3 && window <= MAX_WINDOW; round++) {
-    const slot = rankedSlot(sql, match, window, generation, request, call, filtered ? filter : undefined);
+    const slot = rankedSlot(sql, match, window, generation, request, call, filtered ? filter : undefined, tree);
     kept ||= slot.kept === true;
     const best = bestCases(sql, filter.sql, filter.params, slot, after, limit + 1);
     if (best.exact) {

@@ -1,0 +1,148 @@
+/**
+ * Ranking with word postings (postings.ts): the matches of a query whose every word and quoted phrase is one index
+ * token, scored as FTS5's bm25() scores them — the same formula, inputs and order of floating-point operations, so
+ * the same doubles (checked against bm25() in postings.test.ts) — and the best `window` of them returned, as the
+ * ranking query `… ORDER BY bm25(…) LIMIT window` would return them.
+ *
+ * FTS5's bm25(), for each row: for every phrase i of the query (in the order they appear), aFreq[i] is the sum of
+ * the column weights over the phrase's instances in the row and IDF[i] = ln((N − n_i + 0.5) / (n_i + 0.5)) (or
+ * 1e-6 when that is not positive), N the index's rows and n_i the rows holding the phrase; D is the row's tokens
+ * over all columns and avgdl the index's tokens over N; then score += IDF[i] · (aFreq[i]·(k1 + 1)) /
+ * (aFreq[i] + k1·(1 − b + b·D/avgdl)) and the result is −1 × score.
+ */
+import type { QueryNode } from '../search-query.js';
+import type { Statements } from './connection.js';
+import { currentPostings, indexTotals, readWordPostings, wordPostings, type Postings } from './postings.js';
+import { queryTokens } from './query-tokens.js';
+import { BM25_WEIGHTS } from './bm25.js';
+
+const K1 = 1.2;
+const B = 0.75;
+
+export interface PostingsRanking { seqs: Int32Array; ranks: Float64Array }
+
+/** Whether searches may rank with postings (CLEARLY_POSTINGS=0 turns them off, to compare). */
+const enabled = (): boolean => process.env.CLEARLY_POSTINGS !== '0';
+
+/**
+ * The best `window` matches of `tree` with their bm25() ranks, best first, or undefined when postings cannot
+ * answer: none stored for the index as it is, a prefix term or a phrase of several tokens in the query, or no word
+ * of the query common enough to have postings (FTS5 ranks such queries quickly anyway).
+ */
+export function rankWithPostings(sql: Statements, tree: QueryNode, window: number): PostingsRanking | undefined {
+  if (!enabled()) return undefined;
+  const leaves: Leaf[] = [];
+  collect(tree, leaves);
+  if (leaves.some((l) => l.kind === 'term' && l.prefix)) return undefined;
+  const state = currentPostings(sql);
+  if (!state) return undefined;
+  const tokens = queryTokens(sql, leaves.map((l) => l.text));
+  if (tokens.some((t) => t.length !== 1)) return undefined;
+  const words = tokens.map((t) => t[0]!);
+  const stored = words.map((w) => wordPostings(sql, state, w));
+  if (stored.every((p) => p === null)) return undefined;
+  const lists = stored.map((p, i) => p ?? readWordPostings(sql, words[i]!));
+  const byLeaf = new Map(leaves.map((l, i) => [l, lists[i]!]));
+  const matches = evaluate(tree, byLeaf);
+  const { rows, tokens: total } = indexTotals(sql);
+  return best(matches, lists, state.lengths, rows, total, window);
+}
+
+type Leaf = Extract<QueryNode, { kind: 'term' | 'phrase' }>;
+
+/** The query's words and phrases in the order FTS5 numbers its phrases (the order of the MATCH text). */
+function collect(node: QueryNode, out: Leaf[]): void {
+  switch (node.kind) {
+    case 'term': case 'phrase': out.push(node); return;
+    case 'and': case 'or': for (const n of node.items) collect(n, out); return;
+    case 'not': collect(node.left, out); collect(node.right, out);
+  }
+}
+
+/** The seqs matching `node`, ascending. */
+function evaluate(node: QueryNode, lists: Map<Leaf, Postings>): Int32Array {
+  switch (node.kind) {
+    case 'term': case 'phrase': return lists.get(node)!.seqs;
+    case 'and': return node.items.map((n) => evaluate(n, lists)).reduce(intersect);
+    case 'or': return node.items.map((n) => evaluate(n, lists)).reduce(union);
+    case 'not': return minus(evaluate(node.left, lists), evaluate(node.right, lists));
+  }
+}
+
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else { out[n++] = a[i]!; i++; j++; }
+  }
+  return out.subarray(0, n);
+}
+
+function union(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! < b[j]!) out[n++] = a[i++]!;
+    else if (a[i]! > b[j]!) out[n++] = b[j++]!;
+    else { out[n++] = a[i++]!; j++; }
+  }
+  while (i < a.length) out[n++] = a[i++]!;
+  while (j < b.length) out[n++] = b[j++]!;
+  return out.subarray(0, n);
+}
+
+function minus(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length);
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length; i++) {
+    while (j < b.length && b[j]! < a[i]!) j++;
+    if (j < b.length && b[j] === a[i]) continue;
+    out[n++] = a[i]!;
+  }
+  return out.subarray(0, n);
+}
+
+/** bm25() of every match, then the `window` best (lowest rank; ties in any order, as FTS5's LIMIT leaves them). */
+function best(matches: Int32Array, lists: Postings[], lengths: Uint32Array, rows: number, tokens: number, window: number): PostingsRanking {
+  const avgdl = tokens / rows;
+  const idf = lists.map((p) => {
+    const v = Math.log((rows - p.seqs.length + 0.5) / (p.seqs.length + 0.5));
+    return v <= 0.0 ? 1e-6 : v;
+  });
+  const [wName, wText] = BM25_WEIGHTS;
+  const at = new Int32Array(lists.length); // each list's cursor: matches ascend, so each list is walked once
+  const ranks = new Float64Array(matches.length);
+  for (let m = 0; m < matches.length; m++) {
+    const seq = matches[m]!;
+    const d = lengths[seq] ?? 0;
+    let score = 0.0;
+    for (let i = 0; i < lists.length; i++) {
+      const p = lists[i]!;
+      let k = at[i]!;
+      while (k < p.seqs.length && p.seqs[k]! < seq) k++;
+      at[i] = k;
+      // FTS5 adds the weight once per instance: a sum of whole numbers, exact in a double.
+      const f = k < p.seqs.length && p.seqs[k] === seq ? p.inName[k]! * wName + p.inText[k]! * wText : 0.0;
+      score += idf[i]! * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + B * d / avgdl)));
+    }
+    ranks[m] = -1.0 * score;
+  }
+  const order = topIndexes(ranks, window);
+  return { seqs: Int32Array.from(order, (i) => matches[i]!), ranks: Float64Array.from(order, (i) => ranks[i]!) };
+}
+
+/** Indexes of the `n` lowest values, lowest first (ties by index). */
+function topIndexes(values: Float64Array, n: number): number[] {
+  const all = values.length;
+  if (all <= n) return [...values.keys()].sort((a, b) => values[a]! - values[b]! || a - b);
+  const sorted = Float64Array.from(values).sort();
+  const cut = sorted[n - 1]!;
+  const out: number[] = [];
+  for (let i = 0; i < all; i++) if (values[i]! <= cut) out.push(i);
+  out.sort((a, b) => values[a]! - values[b]! || a - b);
+  return out.slice(0, n);
+}

@@ -1,0 +1,198 @@
+/**
+ * Word postings (postings.ts, postings-rank.ts) must rank exactly as FTS5's bm25() does — same rows, same doubles —
+ * and must never answer for an index that changed after they were built.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, type CaseInput, type SearchHit, type Store } from '../index.js';
+import { parseSearchQuery } from '../search-query.js';
+import { BM25 } from './bm25.js';
+import { Statements } from './connection.js';
+import { buildPostings, decodePostings, encodePostings } from './postings.js';
+import { rankWithPostings } from './postings-rank.js';
+import { toFtsMatch } from './search.js';
+
+// Fictional cases from a small vocabulary (test data only): words of every frequency, some in case names.
+const WORDS = ['officer', 'dog', 'force', 'warrant', 'arrest', 'detention', 'deadly', 'summary', 'judgment', 'taser',
+  'vehicle', 'handcuffed', 'immunity', 'qualified', 'retaliation', 'speech', 'search', 'seizure', 'jail', 'medical'];
+
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function corpus(n: number, seed: number, from = 0): CaseInput[] {
+  const r = random(seed);
+  return Array.from({ length: n }, (_, k) => {
+    const i = from + k;
+    // Zipf-like: word j appears with weight 1/(j+1); lengths vary 5–200 words; one word in two case names.
+    const text = Array.from({ length: 5 + Math.floor(r() * 195) }, () => WORDS[Math.floor(WORDS.length * r() ** 2)]!).join(' ');
+    const named = r() < 0.5 ? ` ${WORDS[Math.floor(r() * WORDS.length)]}` : '';
+    return {
+      source: 'test', source_id: `p${i}`, case_name: `Doe ${i}${named} v. Roe`, court_id: 'ca1', circuit: '1',
+      decision_date: '2015-01-01', precedential_status: 'published', citations: [],
+      opinions: [{ source_id: `o${i}`, type: 'majority', text: `${text}.` }, ...(r() < 0.2 ? [{ source_id: `o${i}b`, type: 'dissent', text: `${text} dog force.` }] : [])],
+    } as CaseInput;
+  });
+}
+
+const QUERIES = ['dog', 'officer force', 'summary judgment', 'force NOT deadly', '(arrest OR detention) AND warrant',
+  'retaliation OR speech OR jail', 'qualified immunity NOT (taser OR vehicle)', 'medical', 'officer dog force warrant',
+  '"dog"', 'force force', 'handcuffed NOT officer'];
+
+const dirs: string[] = [];
+const stores: Store[] = [];
+afterEach(async () => {
+  delete process.env.CLEARLY_POSTINGS;
+  for (const s of stores.splice(0)) await s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function open(cases: CaseInput[]): Promise<{ store: Store; path: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'clearly-postings-'));
+  dirs.push(dir);
+  const path = join(dir, 's.db');
+  const store = await openStore({ db: path, env: {} });
+  stores.push(store);
+  await store.upsertCases({ cases });
+  return { store, path };
+}
+
+/** Builds postings through a second connection, for every word held by `minOpinions` opinions or more. */
+function build(path: string, minOpinions = 1): NonNullable<ReturnType<typeof buildPostings>> | null {
+  const db = new Database(path);
+  try {
+    const sql = new Statements(db);
+    return db.transaction(() => {
+      sql.run("INSERT INTO opinion_fts (opinion_fts) VALUES ('optimize')");
+      return buildPostings(sql, { share: 0, minOpinions });
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+function withDb<T>(path: string, fn: (sql: Statements, db: Database.Database) => T): T {
+  const db = new Database(path);
+  try {
+    return fn(new Statements(db), db);
+  } finally {
+    db.close();
+  }
+}
+
+const ftsRanking = (db: Database.Database, text: string): { seq: number; r: number }[] =>
+  db.prepare(`SELECT rowid AS seq, ${BM25} AS r FROM opinion_fts WHERE opinion_fts MATCH ? ORDER BY r, rowid`)
+    .all(toFtsMatch(parseSearchQuery(text))) as { seq: number; r: number }[];
+
+async function allPages(store: Store, text: string): Promise<SearchHit[]> {
+  const hits: SearchHit[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.search({ text, limit: 7, cursor });
+    hits.push(...page.items);
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor);
+  return hits;
+}
+
+describe('word postings', () => {
+  it('store what the index holds, and read back what was stored', async () => {
+    const { blob, count } = encodePostings([[3, 0, 2], [4, 1, 0], [900_000, 0, 300]]);
+    expect(count).toBe(3);
+    expect(decodePostings(blob, 3)).toEqual({
+      seqs: Int32Array.from([3, 4, 900_000]), inName: Uint32Array.from([0, 1, 0]), inText: Uint32Array.from([2, 0, 300]),
+    });
+    const { path } = await open(corpus(120, 7));
+    const built = build(path);
+    withDb(path, (sql) => {
+      sql.db.exec('CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, opinion_fts, row)');
+      expect(built!.words).toBe(sql.get<{ n: number }>('SELECT count(*) AS n FROM temp.words')!.n);
+      // Every word's postings, read from the index's pages, are what fts5vocab reports row by row.
+      sql.db.exec('CREATE VIRTUAL TABLE temp.instances USING fts5vocab(main, opinion_fts, instance)');
+      for (const { word, opinions, postings } of sql.all<{ word: string; opinions: number; postings: Buffer }>('SELECT * FROM word_postings')) {
+        const p = decodePostings(postings, opinions);
+        const expected = sql.all<{ doc: number; n: number; t: number }>(`SELECT doc, sum(col = 'case_name') AS n, sum(col = 'text') AS t
+          FROM temp.instances WHERE term = ? GROUP BY doc ORDER BY doc`, word);
+        expect({ word, seqs: [...p.seqs], n: [...p.inName], t: [...p.inText] }).toEqual({
+          word, seqs: expected.map((e) => e.doc), n: expected.map((e) => e.n), t: expected.map((e) => e.t) });
+      }
+      const row = sql.get<{ opinions: number; postings: Buffer }>("SELECT opinions, postings FROM word_postings WHERE word = 'dog'")!;
+      const fts = sql.get<{ n: number }>(`SELECT count(*) AS n FROM opinion_fts WHERE opinion_fts MATCH '"dog"'`)!;
+      expect(row.opinions).toBe(fts.n);
+      expect([...decodePostings(row.postings, row.opinions).seqs]).toEqual(
+        sql.all<{ s: number }>(`SELECT rowid AS s FROM opinion_fts WHERE opinion_fts MATCH '"dog"' ORDER BY rowid`).map((x) => x.s));
+    });
+  });
+
+  it('rank every query as bm25() does: the same rows, the same doubles', async () => {
+    const { path } = await open(corpus(300, 11));
+    build(path, 40); // rarer words have no stored postings and are read from the index at search time
+    withDb(path, (sql, db) => {
+      for (const text of QUERIES) {
+        const fts = ftsRanking(db, text);
+        const mine = rankWithPostings(sql, parseSearchQuery(text), 100_000);
+        expect(mine, text).toBeDefined();
+        expect([...mine!.ranks], text).toEqual(fts.map((x) => x.r));
+        // Equal ranks may come in either order; as sets per rank they must agree.
+        const bySeq = new Map(fts.map((x) => [x.seq, x.r]));
+        expect([...mine!.seqs].map((s) => bySeq.get(s)), text).toEqual([...mine!.ranks]);
+        const window = rankWithPostings(sql, parseSearchQuery(text), 5)!;
+        expect([...window.ranks], text).toEqual(fts.slice(0, 5).map((x) => x.r));
+      }
+    });
+  });
+
+  it('give searches the same pages, every hit once, as ranking with FTS5', async () => {
+    const { store, path } = await open(corpus(300, 13));
+    build(path);
+    for (const text of QUERIES) {
+      const fast = await allPages(store, text);
+      process.env.CLEARLY_POSTINGS = '0';
+      const slow = await allPages(store, text);
+      delete process.env.CLEARLY_POSTINGS;
+      expect(fast.map((h) => [h.case.id, h.opinion_id, h.score, h.snippet]), text).toEqual(slow.map((h) => [h.case.id, h.opinion_id, h.score, h.snippet]));
+      expect(new Set(fast.map((h) => h.case.id)).size, text).toBe(fast.length);
+    }
+  });
+
+  it('are not used once the index changes after they were built, nor for prefixes and phrases', async () => {
+    const { store, path } = await open(corpus(100, 17));
+    build(path);
+    withDb(path, (sql) => {
+      expect(rankWithPostings(sql, parseSearchQuery('dog force'), 50)).toBeDefined();
+      expect(rankWithPostings(sql, parseSearchQuery('dog*'), 50)).toBeUndefined();
+      expect(rankWithPostings(sql, parseSearchQuery('"dog force"'), 50)).toBeUndefined();
+    });
+    await store.upsertCases({ cases: corpus(1, 99, 100) });
+    withDb(path, (sql) => {
+      expect(rankWithPostings(sql, parseSearchQuery('dog force'), 50)).toBeUndefined();
+      // Two segments now: the page reader refuses an index that is not optimized, and nothing is kept.
+      expect(sql.db.transaction(() => buildPostings(sql, { share: 0 }))()).toBeNull();
+      expect(sql.get<{ n: number }>('SELECT count(*) AS n FROM word_postings_state')!.n).toBe(0);
+    });
+    const hits = await allPages(store, 'dog force');
+    process.env.CLEARLY_POSTINGS = '0';
+    expect(hits).toEqual(await allPages(store, 'dog force'));
+  });
+
+  it('are built by the import\'s last step once the store is large enough', async () => {
+    const { store, path } = await open(corpus(60, 19));
+    process.env.CLEARLY_POSTINGS_MIN_STORE = '50';
+    try {
+      await store.optimizeSearchIndex();
+    } finally {
+      delete process.env.CLEARLY_POSTINGS_MIN_STORE;
+    }
+    withDb(path, (sql) => {
+      expect(sql.get<{ n: number }>('SELECT count(*) AS n FROM word_postings')!.n).toBeGreaterThan(0);
+      expect(rankWithPostings(sql, parseSearchQuery('dog force'), 50)).toBeDefined();
+    });
+  });
+});
