@@ -12,7 +12,8 @@
  *       [--json]                   print the result object as JSON
  *       [--warm]                   keep the store's reuse of rankings and snippets between searches (by default
  *                                  CLEARLY_RANKING_REUSE=0: every timed search ranks anew, as a first request would)
- * Store-level only (no HTTP): the cost the serve mix and assess pay per Store.search call.
+ * Store-level only (no HTTP): the cost the serve mix and assess pay per Store.search call. CLEARLY_POSTINGS=0 makes a
+ * SQLite store rank every query with FTS5 even when it has word postings (src/store/sqlite/postings.ts), to compare.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
