@@ -186,7 +186,7 @@ export class PostgresStore implements Store {
   cites(caseId: string, page?: PageRequest): Promise<Page<CitationEdge>> { return reads.cites(this.sql, caseId, page); }
   citedBy(caseId: string, page?: PageRequest): Promise<Page<CitationEdge>> { return reads.citedBy(this.sql, caseId, page); }
 
-  search(query: SearchQuery): Promise<Page<SearchHit>> { return search(this.sql, query); }
+  search(query: SearchQuery): Promise<Page<SearchHit>> { return search(this.db, query); }
   async optimizeSearchIndex(): Promise<void> {
     await this.rebuildDeferredIndexes();
     await this.sql.run("SELECT gin_clean_pending_list('opinions_search'::regclass), gin_clean_pending_list('opinions_search_key'::regclass)");

@@ -3,40 +3,38 @@
  * pages, ts_headline snippets over a window of each returned opinion (src/store/postgres/snippets.ts).
  */
 import { decodeSearchCursor, encodeCursor, pageLimit } from '../cursor.js';
-import { parseSearchQuery } from '../search-query.js';
+import { parseSearchQuery, type QueryNode } from '../search-query.js';
 import type { Page, SearchHit, SearchQuery } from '../types.js';
-import type { Sql } from './pool.js';
+import { estimateShare, filterCaseIds, positiveCoversMatches, rankAmongCases, SELECTIVE_SHARE } from './filter-first.js';
+import { keysetSql, levelOf, levelQuery, RANK, TOP_LEVEL, type Ranked } from './levels.js';
+import type { Db, Sql } from './pool.js';
 import { CASE_COLUMNS, Params, caseFilterSql, toCase, type CaseRow } from './rows.js';
 import { mark, pageSnippets } from './snippets.js';
-import { positiveTsquery, toTsquery } from './tsquery.js';
-
-/** search_key's highest level (migration 6): every query word 48+ times in the opinion, or in the case name. */
-const TOP_LEVEL = 5;
+import { toTsquery, positiveTsquery } from './tsquery.js';
 
 /**
- * The score is `level + rank`. `level` (0–5) is the lowest term-frequency level the opinion reaches for the
- * query's words (search_key, migration 6: occurrences normalised by the opinion's length as BM25 does, 3+ → 1,
- * 6+ → 2, 12+ → 3, 24+ → 4, 48+ or in the case name → 5); `rank` is ts_rank_cd (cover density: how close
- * together the matched terms are) with the default weights {D 0.1, C 0.2, B 0.4, A 1.0} — a match in the case
- * name counts ten times one in the text, as the SQLite store's bm25 weights do — normalised by 1 + log(length)
- * so long opinions do not win on length alone, then mapped into [0, 1) (flag 32), so it orders opinions within a
- * level. Cast to float8 so the score round-trips through the JSON cursor exactly.
- *
- * Why levels: ts_rank_cd reads each matching opinion's whole vector (~11 KB, TOASTed), so ranking every match of
- * a common word costs seconds on a large corpus. Opinions at level N or more are found by an exact GIN lookup
- * on search_key; the best cases all come from the highest levels, so search ranks level 5's matches, and only
- * when fewer than a page of cases (after filters and cursor) reach it, level 4's and so on — the last step,
- * level 0, is every match. Each step is exact: a case outside the step's set scores below the step's level.
+ * Memory for one ranking's bitmaps and sorts. At the server's default (4 MB) the bitmap of a common word's matches
+ * in a 1M-opinion store (~75,000 heap pages) turns lossy, and every opinion on a lossy page is re-checked by
+ * reading its whole vector: `seiz*` in one circuit took 6 s instead of 1.4 s. 32 MB keeps a bitmap exact up to
+ * ~500,000 heap pages (~2M opinions of this corpus); set for the ranking's transaction only.
  */
-const RANK = (q: string): string => `ts_rank_cd(o.search, ${q}, 1 | 32)::float8`;
+const WORK_MEM = '32MB';
 
-/** `'qualifi' & 'immun'` → `('4|qualifi' | '5|qualifi') & ('4|immun' | '5|immun')`: level 4 or more, over search_key. */
-function levelQuery(positive: string, level: number): string {
-  const any = Array.from({ length: TOP_LEVEL - level + 1 }, (_, i) => `''${level + i}|\\1''\\2`).join(' | ');
-  return `regexp_replace((${positive})::text, '''((?:[^'']|'''')*)''(:\\*)?', '(${any})', 'g')::tsquery`;
-}
+/**
+ * How the best cases are found (scores and order are the same either way; see filter-first.ts). `auto`: among the
+ * filter's own cases when the filter keeps at most SELECTIVE_SHARE of them, else level by level over the corpus.
+ */
+export type SearchPlan = 'auto' | 'levels' | 'filter-first';
 
-export async function search(sql: Sql, query: SearchQuery): Promise<Page<SearchHit>> {
+/**
+ * Why levels: ts_rank_cd reads each matching opinion's whole vector (~11 KB, TOASTed), so ranking every match of
+ * a common word costs seconds on a large corpus. Opinions at level N or more (levels.ts) are found by an exact
+ * GIN lookup on search_key; the best cases all come from the highest levels, so search ranks level 5's matches,
+ * and only when fewer than a page of cases (after filters and cursor) reach it, level 4's and so on — the last
+ * step, level 0, is every match. Each step is exact: a case outside the step's set scores below the step's level.
+ */
+export async function search(db: Db, query: SearchQuery, plan: SearchPlan = 'auto'): Promise<Page<SearchHit>> {
+  const sql = db.sql;
   const tree = parseSearchQuery(query.text);
   const limit = pageLimit(query.limit);
   const after = decodeSearchCursor(query.cursor);
@@ -45,13 +43,31 @@ export async function search(sql: Sql, query: SearchQuery): Promise<Page<SearchH
 
   // Scores after the cursor are below it, so levels above the cursor's hold nothing for this page. (Jumping
   // straight to level 0 after an empty level was tried: most queries have nothing at level 5 and plenty at 4.)
-  let level = after ? Math.max(0, Math.min(TOP_LEVEL, Math.floor(after[0]))) : TOP_LEVEL;
-  let ranked: Ranked[] = [];
-  for (;;) {
-    ranked = await rankLevel(sql, query, level, limit + 1, after);
-    if (ranked.length > limit || level === 0) break;
-    level--;
-  }
+  const from = after ? Math.max(0, Math.min(TOP_LEVEL, Math.floor(after[0]))) : TOP_LEVEL;
+  // One snapshot for every step of the ranking, so the filter's cases and their opinions are read as of one moment.
+  const ranked = await db.tx(async (tx) => {
+    await tx.run('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    // SET LOCAL, in one round trip. No JIT: compiling these short queries costs more than it saves. The rest is
+    // for bounded sets (every level above 0, and filter-first.ts): the planner has no statistics for search_key's
+    // entries and assumes thousands of matches per level, so it started two parallel workers for each level even
+    // when the level held nothing (`taser`: 60 → 120 ms over six levels), and joined a level's 1,500 opinions to
+    // their cases by reading all 830,000 cases (`handcuffed` before 2017: 90 → 420 ms). Each opinion is joined
+    // to its case by key instead.
+    await tx.run(`SELECT set_config('work_mem', '${WORK_MEM}', true), set_config('jit', 'off', true),
+      set_config('max_parallel_workers_per_gather', '0', true), set_config('enable_hashjoin', 'off', true),
+      set_config('enable_mergejoin', 'off', true)`);
+    const caseIds = await filterFirst(tx, query, tree, plan);
+    if (caseIds) return rankAmongCases(tx, tree, caseIds, from, limit + 1, after);
+    for (let level = from; ; level--) {
+      // Level 0 reads every match in the corpus: the server's own settings again.
+      if (level === 0) {
+        await tx.run(`SET LOCAL max_parallel_workers_per_gather TO DEFAULT; SET LOCAL enable_hashjoin TO DEFAULT;
+          SET LOCAL enable_mergejoin TO DEFAULT`);
+      }
+      const rows = await rankLevel(tx, query, level, limit + 1, after);
+      if (rows.length > limit || level === 0) return rows;
+    }
+  });
 
   const page = ranked.slice(0, limit);
   if (page.length === 0) return { items: [], next_cursor: null };
@@ -70,13 +86,29 @@ export async function search(sql: Sql, query: SearchQuery): Promise<Page<SearchH
   return { items, next_cursor: ranked.length > limit ? encodeCursor('search', [last.r, last.case_id]) : null };
 }
 
-interface Ranked { case_id: string; opinion_id: string; r: number }
+/** The filter's case ids when the search is to be ranked among them (filter-first.ts), else null. */
+async function filterFirst(sql: Sql, query: SearchQuery, tree: QueryNode, plan: SearchPlan): Promise<string[] | null> {
+  if (plan === 'levels' || !(await positiveCoversMatches(sql, tree))) return null;
+  if (plan === 'filter-first') return filterCaseIds(sql, query);
+  const estimate = await estimateShare(sql, query);
+  if (estimate === null || estimate.share > SELECTIVE_SHARE) return null;
+  // An estimate far off (a correlated filter) is found out after twice the cases it allowed.
+  return filterCaseIds(sql, query, Math.ceil(2 * SELECTIVE_SHARE * estimate.cases));
+}
+
+const hasNot = (n: QueryNode): boolean =>
+  n.kind === 'not' || ((n.kind === 'and' || n.kind === 'or') && n.items.some(hasNot));
 
 /**
  * The best `n` cases after the cursor among opinions at `level` or above (level 0: every match), each case with
  * its best opinion (DISTINCT ON keeps the first row of each case in score order), in score order with case id
- * breaking ties: the same key the cursor carries. The search_key condition comes first so a phrase's position
- * check (a heap recheck of the whole vector) runs only on the bounded set.
+ * breaking ties: the same key the cursor carries. Above level 0 only search_key's index selects the opinions: the
+ * match is written as ts_match_vq (the function behind @@), which the planner cannot take to opinions_search, so it
+ * is checked on the bounded set alone. Given as an index condition, the planner ANDed the bitmap of every
+ * opinion holding the query's words into each level's scan: for a list of phrases over common words at 1M
+ * opinions, a 138,000-entry bitmap built at each level (~0.1 s a level) to intersect with a few hundred rows.
+ * Except with a NOT: there that bitmap leaves out the excluded word's opinions before any is read
+ * (`arrest NOT warrant`: 280 ms with it, 360 ms without).
  */
 async function rankLevel(sql: Sql, query: SearchQuery, level: number, n: number, after: readonly [number, string] | null): Promise<Ranked[]> {
   const tree = parseSearchQuery(query.text);
@@ -84,19 +116,14 @@ async function rankLevel(sql: Sql, query: SearchQuery, level: number, n: number,
   const q = toTsquery(tree, p);
   const positive = positiveTsquery(tree, p);
   const where = caseFilterSql(query, p);
-  const levels: string[] = [];
-  for (let l = TOP_LEVEL; l > level; l--) levels.push(`WHEN o.search_key @@ ${levelQuery(positive, l)} THEN ${l}`);
-  const levelOf = levels.length > 0 ? `CASE ${levels.join(' ')} ELSE ${level} END` : String(level);
-  const keyset = after
-    ? `WHERE r < ${p.add(after[0])}::float8 OR (r = ${p.add(after[0])}::float8 AND case_id > ${p.add(after[1])})`
-    : '';
+  const match = level === 0 || hasNot(tree) ? `o.search @@ ${q}` : `ts_match_vq(o.search, ${q})`;
   return sql.all<Ranked>(`
     SELECT case_id, opinion_id, r FROM (
-      SELECT DISTINCT ON (o.case_id) o.case_id, o.id AS opinion_id, (${levelOf} + ${RANK(q)}) AS r
+      SELECT DISTINCT ON (o.case_id) o.case_id, o.id AS opinion_id, (${levelOf(positive, level)} + ${RANK(q)}) AS r
       FROM opinions o JOIN cases c ON c.id = o.case_id
-      WHERE ${level > 0 ? `o.search_key @@ ${levelQuery(positive, level)} AND ` : ''}o.search @@ ${q} AND ${where}
+      WHERE ${level > 0 ? `o.search_key @@ ${levelQuery(positive, level)} AND ` : ''}${match} AND ${where}
       ORDER BY o.case_id, r DESC, o.seq
-    ) best ${keyset}
+    ) best ${keysetSql(after, (v) => p.add(v))}
     ORDER BY r DESC, case_id
     LIMIT ${p.add(n)}`, p.values);
 }
