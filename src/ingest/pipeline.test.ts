@@ -24,6 +24,40 @@ function many(n: number): Record<string, unknown>[] {
 }
 
 describe('runImport', () => {
+  it('finishes a run stopped while the search index was being optimized: the next run optimizes again', async () => {
+    const dir = tempDir();
+    const file = write(dir, 'all.jsonl', jsonl(many(3)));
+    const s = await store();
+    let optimized = 0;
+    const stopping = new Proxy(s, {
+      get(target, prop, receiver) {
+        if (prop === 'optimizeSearchIndex') return async () => { optimized++; throw new Error('killed while optimizing'); };
+        const v = Reflect.get(target, prop, receiver) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    await expect(runImport({ store: stopping, reader, inputs: [file], batch_size: 2 })).rejects.toThrow('killed while optimizing');
+    expect(optimized).toBe(1);
+    const key = importKeyFor(reader.format, [file]);
+    expect(await s.getCheckpoint(key)).not.toBeNull(); // every case committed, the last step not done
+
+    let again = 0;
+    const counting = new Proxy(s, {
+      get(target, prop, receiver) {
+        if (prop === 'optimizeSearchIndex') return async () => { again++; await target.optimizeSearchIndex(); };
+        const v = Reflect.get(target, prop, receiver) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const resumed = await runImport({ store: counting, reader, inputs: [file], batch_size: 2 });
+    expect(resumed).toMatchObject({ imported: 0, resumed: true });
+    expect(again).toBe(1);
+    expect(await s.getCheckpoint(key)).toBeNull();
+    // A run with nothing new and nothing left to finish does not optimize.
+    await runImport({ store: counting, reader, inputs: [file], batch_size: 2 });
+    expect(again).toBe(1);
+  });
+
   it('imports, links engine and supplied citations, and changes nothing on a re-import', async () => {
     const dir = tempDir();
     const citing = v3Opinion({

@@ -170,10 +170,11 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
   await flush();
   await writing;
   if (pending.length) addCounts(summary.links, await relinkPending(opts.store, pending));
+  // Batch by batch the search index grows in many small pieces; merged once here (and, on SQLite, word postings
+  // built from it), searches get faster. Nothing to merge after a run that wrote no case — unless it resumed one
+  // stopped during this step: the checkpoint is cleared only after it, so a kill here is finished by the next run.
+  if (summary.imported + summary.updated > 0 || saved !== null) await opts.store.optimizeSearchIndex();
   await opts.store.setCheckpoint(key, null);
-  // Batch by batch the search index grows in many small pieces; merged once here, searches get faster. Nothing to
-  // merge after a run that wrote no case.
-  if (summary.imported + summary.updated > 0) await opts.store.optimizeSearchIndex();
   return finish(summary, started);
 }
 

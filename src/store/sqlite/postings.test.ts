@@ -194,5 +194,17 @@ describe('word postings', () => {
       expect(sql.get<{ n: number }>('SELECT count(*) AS n FROM word_postings')!.n).toBeGreaterThan(0);
       expect(rankWithPostings(sql, parseSearchQuery('dog force'), 50)).toBeDefined();
     });
+    const built = (): string => withDb(path, (sql) => sql.get<{ built: string }>('SELECT built FROM word_postings_state')!.built);
+    const first = built();
+    process.env.CLEARLY_POSTINGS_MIN_STORE = '50';
+    try {
+      await store.optimizeSearchIndex(); // postings that still describe the index are kept
+      expect(built()).toBe(first);
+      await store.upsertCases({ cases: corpus(1, 23, 60) });
+      await store.optimizeSearchIndex(); // a write ended them: built again
+      expect(built()).not.toBe(first);
+    } finally {
+      delete process.env.CLEARLY_POSTINGS_MIN_STORE;
+    }
   });
 });

@@ -14,7 +14,7 @@ import { migrate, schemaVersion } from './migrate.js';
 import * as payouts from './payouts.js';
 import { getQiCoding, getQiCodings, listQiCodings, putQiCoding } from './qi.js';
 import * as reads from './reads.js';
-import { buildPostings, indexTotals, POSTINGS_MIN_STORE } from './postings.js';
+import { buildPostings, currentPostings, indexTotals, POSTINGS_MIN_STORE } from './postings.js';
 import { search, searchError } from './search.js';
 import { upsertBatch } from './write-cases.js';
 import { writeLinks } from './write-links.js';
@@ -125,7 +125,7 @@ export class SqliteStore implements Store {
     this.write(() => this.sql.run("INSERT INTO opinion_fts (opinion_fts) VALUES ('optimize')"));
     // Word postings (postings.ts) for a store large enough that FTS5's pass over every match of a common word costs.
     const least = Number(process.env.CLEARLY_POSTINGS_MIN_STORE ?? POSTINGS_MIN_STORE);
-    if (indexTotals(this.sql).rows >= least) this.write(() => buildPostings(this.sql));
+    if (indexTotals(this.sql).rows >= least && !currentPostings(this.sql)) this.write(() => buildPostings(this.sql));
   }
 
   /**
