@@ -49,13 +49,17 @@ describe('runImport', () => {
         return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
       },
     });
-    const resumed = await runImport({ store: counting, reader, inputs: [file], batch_size: 2 });
+    const told: boolean[] = [];
+    const resumed = await runImport({ store: counting, reader, inputs: [file], batch_size: 2, onProgress: (p) => told.push(p.finishing === true) });
     expect(resumed).toMatchObject({ imported: 0, resumed: true });
     expect(again).toBe(1);
+    expect(told.at(-1)).toBe(true); // the progress display is told before the merge starts
     expect(await s.getCheckpoint(key)).toBeNull();
     // A run with nothing new and nothing left to finish does not optimize.
-    await runImport({ store: counting, reader, inputs: [file], batch_size: 2 });
+    const quiet: boolean[] = [];
+    await runImport({ store: counting, reader, inputs: [file], batch_size: 2, onProgress: (p) => quiet.push(p.finishing === true) });
     expect(again).toBe(1);
+    expect(quiet).not.toContain(true);
   });
 
   it('imports, links engine and supplied citations, and changes nothing on a re-import', async () => {

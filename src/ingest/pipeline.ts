@@ -22,6 +22,8 @@ export interface ImportProgress {
   bytes_total?: number;
   records: number;
   rejected: number;
+  /** Every record is committed and the store is merging its search index (minutes on a large store). */
+  finishing?: boolean;
 }
 
 export interface ImportOptions {
@@ -173,7 +175,11 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
   // Batch by batch the search index grows in many small pieces; merged once here (and, on SQLite, word postings
   // built from it), searches get faster. Nothing to merge after a run that wrote no case — unless it resumed one
   // stopped during this step: the checkpoint is cleared only after it, so a kill here is finished by the next run.
-  if (summary.imported + summary.updated > 0 || saved !== null) await opts.store.optimizeSearchIndex();
+  if (summary.imported + summary.updated > 0 || saved !== null) {
+    progress.finishing = true;
+    opts.onProgress?.(progress);
+    await opts.store.optimizeSearchIndex();
+  }
   await opts.store.setCheckpoint(key, null);
   return finish(summary, started);
 }

@@ -23,8 +23,17 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): Progre
     fps: 5,
   }, cliProgress.Presets.shades_classic);
   let begun = false;
+  let finishing = false;
   return {
     update(p) {
+      if (finishing) return;
+      if (p.finishing) {
+        finishing = true;
+        if (begun) bar.stop();
+        begun = false;
+        stream.write('clearly: every record committed; merging the search index (minutes on a large store)…\n');
+        return;
+      }
       const total = p.bytes_total ?? 0;
       const payload = {
         mb: mb(p.bytes), mbTotal: mb(total), records: p.records, rejected: p.rejected,
