@@ -115,24 +115,14 @@ export function bindSuppliedNow(links: CitationLink[], refs: (string | null)[], 
 export const LINK_HASH_COLUMNS = `cited_case_id, text, volume, reporter, page, pin_cite, parenthetical, signal, span_start,
   span_end, treatment, depth, unresolved_reason, origin, cited_ref`;
 
-export interface StoredLinkRow {
-  cited_case_id: string | null;
-  text: string;
-  volume: string | null;
-  reporter: string | null;
-  page: string | null;
-  pin_cite: string | null;
-  parenthetical: string | null;
-  signal: string | null;
+/** A stored link row as LINK_HASH_COLUMNS reads it: the link's fields, its span in two columns. */
+export type StoredLinkRow = Omit<CitationLink, 'citing_opinion_id' | 'span' | 'treatment'> & {
   span_start: number | null;
   span_end: number | null;
   /** JSON text on SQLite, parsed on PostgreSQL (jsonb). */
   treatment: string | string[];
-  depth: number;
-  unresolved_reason: string | null;
-  origin: string;
   cited_ref: string | null;
-}
+};
 
 /**
  * The links_hash of an opinion's links as stored (rows in seq order) after binding changed them: the hash of the

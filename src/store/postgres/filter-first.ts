@@ -24,7 +24,7 @@
 import type { QueryNode } from '../search-query.js';
 import type { SearchQuery } from '../types.js';
 import type { Sql } from './pool.js';
-import { keysetSql, levelOf, levelQuery, RANK, TOP_LEVEL, type Ranked } from './levels.js';
+import { bestCasesSql, levelOf, levelQuery, type Ranked, TOP_LEVEL } from './levels.js';
 import { caseFilterSql, Params } from './rows.js';
 import { positiveTsquery, toTsquery } from './tsquery.js';
 
@@ -126,13 +126,6 @@ async function rankOpinions(
   const q = toTsquery(tree, p);
   // At the top level the level is a constant: the positive query's parameters would go unused (and untyped).
   const positive = level < TOP_LEVEL ? positiveTsquery(tree, p) : '';
-  return sql.all<Ranked>(`
-    SELECT case_id, opinion_id, r FROM (
-      SELECT DISTINCT ON (o.case_id) o.case_id, o.id AS opinion_id, (${levelOf(positive, level)} + ${RANK(q)}) AS r
-      FROM opinions o
-      WHERE o.id = ANY(${p.add(ids)}::text[]) AND ts_match_vq(o.search, ${q})
-      ORDER BY o.case_id, r DESC, o.seq
-    ) best ${keysetSql(after, (v) => p.add(v))}
-    ORDER BY r DESC, case_id
-    LIMIT ${p.add(n)}`, p.values);
+  const where = `o.id = ANY(${p.add(ids)}::text[]) AND ts_match_vq(o.search, ${q})`;
+  return sql.all<Ranked>(bestCasesSql(q, positive, level, 'opinions o', where, after, n, (v) => p.add(v)), p.values);
 }

@@ -36,8 +36,29 @@ export function levelOf(positive: string, floor: number): string {
 /** A search hit before its case and snippet are read: the case's best opinion and its score. */
 export interface Ranked { case_id: string; opinion_id: string; r: number }
 
+/**
+ * The best `n` cases after the cursor among the opinions `from` and `where` select (all at `level` or above), each
+ * case with its best opinion (DISTINCT ON keeps the first row of each case in score order), in score order with
+ * case id breaking ties: the key the cursor carries. `q` and `positive` are the query and its positive part,
+ * already added to the statement's parameters by `add`.
+ */
+export function bestCasesSql(
+  q: string, positive: string, level: number, from: string, where: string, after: readonly [number, string] | null,
+  n: number, add: (v: unknown) => string,
+): string {
+  return `
+    SELECT case_id, opinion_id, r FROM (
+      SELECT DISTINCT ON (o.case_id) o.case_id, o.id AS opinion_id, (${levelOf(positive, level)} + ${RANK(q)}) AS r
+      FROM ${from}
+      WHERE ${where}
+      ORDER BY o.case_id, r DESC, o.seq
+    ) best ${keysetSql(after, add)}
+    ORDER BY r DESC, case_id
+    LIMIT ${add(n)}`;
+}
+
 /** The cursor's keyset over the ranked rows (`best`): scores below it, or equal with a later case id. */
-export function keysetSql(after: readonly [number, string] | null, add: (v: unknown) => string): string {
+function keysetSql(after: readonly [number, string] | null, add: (v: unknown) => string): string {
   return after
     ? `WHERE r < ${add(after[0])}::float8 OR (r = ${add(after[0])}::float8 AND case_id > ${add(after[1])})`
     : '';

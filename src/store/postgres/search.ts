@@ -6,7 +6,7 @@ import { decodeSearchCursor, encodeCursor, pageLimit } from '../cursor.js';
 import { parseSearchQuery, type QueryNode } from '../search-query.js';
 import type { Page, SearchHit, SearchQuery } from '../types.js';
 import { estimateShare, filterCaseIds, positiveCoversMatches, rankAmongCases, SELECTIVE_SHARE } from './filter-first.js';
-import { keysetSql, levelOf, levelQuery, RANK, TOP_LEVEL, type Ranked } from './levels.js';
+import { bestCasesSql, levelQuery, type Ranked, TOP_LEVEL } from './levels.js';
 import type { Db, Sql } from './pool.js';
 import { CASE_COLUMNS, Params, caseFilterSql, toCase, type CaseRow } from './rows.js';
 import { mark, pageSnippets } from './snippets.js';
@@ -117,13 +117,6 @@ async function rankLevel(sql: Sql, query: SearchQuery, level: number, n: number,
   const positive = positiveTsquery(tree, p);
   const where = caseFilterSql(query, p);
   const match = level === 0 || hasNot(tree) ? `o.search @@ ${q}` : `ts_match_vq(o.search, ${q})`;
-  return sql.all<Ranked>(`
-    SELECT case_id, opinion_id, r FROM (
-      SELECT DISTINCT ON (o.case_id) o.case_id, o.id AS opinion_id, (${levelOf(positive, level)} + ${RANK(q)}) AS r
-      FROM opinions o JOIN cases c ON c.id = o.case_id
-      WHERE ${level > 0 ? `o.search_key @@ ${levelQuery(positive, level)} AND ` : ''}${match} AND ${where}
-      ORDER BY o.case_id, r DESC, o.seq
-    ) best ${keysetSql(after, (v) => p.add(v))}
-    ORDER BY r DESC, case_id
-    LIMIT ${p.add(n)}`, p.values);
+  return sql.all<Ranked>(bestCasesSql(q, positive, level, 'opinions o JOIN cases c ON c.id = o.case_id',
+    `${level > 0 ? `o.search_key @@ ${levelQuery(positive, level)} AND ` : ''}${match} AND ${where}`, after, n, (v) => p.add(v)), p.values);
 }
