@@ -23,32 +23,31 @@ function many(n: number): Record<string, unknown>[] {
   }));
 }
 
+/** The store with its optimizeSearchIndex replaced by `optimize`. */
+function withOptimize(s: Store, optimize: () => Promise<void>): Store {
+  return new Proxy(s, {
+    get(target, prop, receiver) {
+      if (prop === 'optimizeSearchIndex') return optimize;
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
 describe('runImport', () => {
   it('finishes a run stopped while the search index was being optimized: the next run optimizes again', async () => {
     const dir = tempDir();
     const file = write(dir, 'all.jsonl', jsonl(many(3)));
     const s = await store();
     let optimized = 0;
-    const stopping = new Proxy(s, {
-      get(target, prop, receiver) {
-        if (prop === 'optimizeSearchIndex') return async () => { optimized++; throw new Error('killed while optimizing'); };
-        const v = Reflect.get(target, prop, receiver) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      },
-    });
+    const stopping = withOptimize(s, async () => { optimized++; throw new Error('killed while optimizing'); });
     await expect(runImport({ store: stopping, reader, inputs: [file], batch_size: 2 })).rejects.toThrow('killed while optimizing');
     expect(optimized).toBe(1);
     const key = importKeyFor(reader.format, [file]);
     expect(await s.getCheckpoint(key)).not.toBeNull(); // every case committed, the last step not done
 
     let again = 0;
-    const counting = new Proxy(s, {
-      get(target, prop, receiver) {
-        if (prop === 'optimizeSearchIndex') return async () => { again++; await target.optimizeSearchIndex(); };
-        const v = Reflect.get(target, prop, receiver) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      },
-    });
+    const counting = withOptimize(s, async () => { again++; await s.optimizeSearchIndex(); });
     const told: boolean[] = [];
     const resumed = await runImport({ store: counting, reader, inputs: [file], batch_size: 2, onProgress: (p) => told.push(p.finishing === true) });
     expect(resumed).toMatchObject({ imported: 0, resumed: true });
