@@ -27,8 +27,9 @@ import type { Statements } from './connection.js';
  */
 export interface TermPostings { term: string; rows: number; encoded: Buffer }
 
-const STRUCTURE_ID = 10;
-const PAGE_BITS = 37;
+/** The `%_data` id of the structure record; leaf page p of segment s is row s·2^PAGE_BITS + p. */
+export const STRUCTURE_ID = 10;
+export const PAGE_BITS = 37;
 
 /** One varint (SQLite's: big-endian groups of 7 bits) at `at`: its value and the offset after it. */
 export function varint(b: Uint8Array, at: number): [value: number, next: number] {

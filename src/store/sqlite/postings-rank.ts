@@ -1,8 +1,8 @@
 /**
- * Ranking with word postings (postings.ts): the matches of a query whose every word and quoted phrase is one index
- * token, scored as FTS5's bm25() scores them — the same formula, inputs and order of floating-point operations, so
- * the same doubles (checked against bm25() in postings.test.ts) — and the best `window` of them returned, as the
- * ranking query `… ORDER BY bm25(…) LIMIT window` would return them.
+ * Ranking with word postings (postings.ts): the matches of a query made of words and quoted phrases (no prefixes),
+ * each phrase of several tokens merged from its tokens' doclists (phrase-postings.ts), scored as FTS5's bm25()
+ * scores them — the same formula, inputs and order of floating-point operations, so the same doubles (checked
+ * against bm25() in postings.test.ts) — and the best `window` of them returned, as the ranking query `… ORDER BY bm25(…) LIMIT window` would return them.
  *
  * FTS5's bm25(), for each row: for every phrase i of the query (in the order they appear), aFreq[i] is the sum of
  * the column weights over the phrase's instances in the row and IDF[i] = ln((N − n_i + 0.5) / (n_i + 0.5)) (or
@@ -12,7 +12,8 @@
  */
 import type { QueryNode } from '../search-query.js';
 import type { Statements } from './connection.js';
-import { currentPostings, indexTotals, readWordPostings, wordPostings, type Postings } from './postings.js';
+import { currentPostings, hasStoredPostings, indexTotals, readWordPostings, wordPostings, type Postings } from './postings.js';
+import { phrasePostings } from './phrase-postings.js';
 import { queryTokens } from './query-tokens.js';
 import { BM25_WEIGHTS } from './bm25.js';
 
@@ -26,22 +27,35 @@ const enabled = (): boolean => process.env.CLEARLY_POSTINGS !== '0';
 
 /**
  * The best `window` matches of `tree` with their bm25() ranks, best first, or undefined when postings cannot
- * answer: none stored for the index as it is, a prefix term or a phrase of several tokens in the query, or no word
- * of the query common enough to have postings (FTS5 ranks such queries quickly anyway).
+ * answer: none stored for the index as it is, a prefix term in the query, a phrase whose doclists are too large to
+ * read (phrase-postings.ts), or no word of the query common enough to have postings (FTS5 ranks such queries
+ * quickly anyway).
  */
 export function rankWithPostings(sql: Statements, tree: QueryNode, window: number): PostingsRanking | undefined {
   if (!enabled()) return undefined;
+  // One read transaction, so that the postings, the index's pages and its totals come from one state of the store
+  // (a writer committing between two of the reads could otherwise pair postings with pages they do not describe).
+  return sql.db.inTransaction ? rank(sql, tree, window) : sql.db.transaction(() => rank(sql, tree, window))();
+}
+
+function rank(sql: Statements, tree: QueryNode, window: number): PostingsRanking | undefined {
   const leaves: Leaf[] = [];
   collect(tree, leaves);
   if (leaves.some((l) => l.kind === 'term' && l.prefix)) return undefined;
   const state = currentPostings(sql);
   if (!state) return undefined;
   const tokens = queryTokens(sql, leaves.map((l) => l.text));
-  if (tokens.some((t) => t.length !== 1)) return undefined;
-  const words = tokens.map((t) => t[0]!);
-  const stored = words.map((w) => wordPostings(sql, state, w));
-  if (stored.every((p) => p === null)) return undefined;
-  const lists = stored.map((p, i) => p ?? readWordPostings(sql, words[i]!));
+  if (tokens.some((t) => t.length === 0)) return undefined;
+  // A leaf is common when it is a word with stored postings or a phrase holding one; at least one must be.
+  const stored = tokens.map((t) => (t.length === 1 ? wordPostings(sql, state, t[0]!) : null));
+  const common = tokens.some((t, i) => (t.length === 1 ? stored[i] !== null : t.some((w) => hasStoredPostings(sql, w))));
+  if (!common) return undefined;
+  const lists: Postings[] = [];
+  for (const [i, t] of tokens.entries()) {
+    const list = t.length === 1 ? stored[i] ?? readWordPostings(sql, t[0]!) : phrasePostings(sql, t);
+    if (!list) return undefined;
+    lists.push(list);
+  }
   const byLeaf = new Map(leaves.map((l, i) => [l, lists[i]!]));
   const matches = evaluate(tree, byLeaf);
   const { rows, tokens: total } = indexTotals(sql);

@@ -14,6 +14,7 @@ import { Statements } from './connection.js';
 import { buildPostings, decodePostings, encodePostings } from './postings.js';
 import { rankWithPostings } from './postings-rank.js';
 import { toFtsMatch } from './search.js';
+import { doclistPages } from './fts5-doclist.js';
 
 // Fictional cases from a small vocabulary (test data only): words of every frequency, some in case names.
 const WORDS = ['officer', 'dog', 'force', 'warrant', 'arrest', 'detention', 'deadly', 'summary', 'judgment', 'taser',
@@ -44,7 +45,10 @@ function corpus(n: number, seed: number, from = 0): CaseInput[] {
 
 const QUERIES = ['dog', 'officer force', 'summary judgment', 'force NOT deadly', '(arrest OR detention) AND warrant',
   'retaliation OR speech OR jail', 'qualified immunity NOT (taser OR vehicle)', 'medical', 'officer dog force warrant',
-  '"dog"', 'force force', 'handcuffed NOT officer'];
+  '"dog"', 'force force', 'handcuffed NOT officer', '"summary judgment"', '"officer force"', '"dog dog"', '"force officer dog"',
+  'qualified immunity "summary judgment"', '"dog force" NOT taser', '"officer dog" OR "dog officer"', '"medical jail"',
+  // In the case name ("Doe 12 dog v. Roe"), and across the end of the name and the start of the text (never a phrase).
+  '"v roe"', '"dog v"', 'officer "v roe"', '"roe officer"'];
 
 const dirs: string[] = [];
 const stores: Store[] = [];
@@ -64,12 +68,19 @@ async function open(cases: CaseInput[]): Promise<{ store: Store; path: string }>
   return { store, path };
 }
 
-/** Builds postings through a second connection, for every word held by `minOpinions` opinions or more. */
-function build(path: string, minOpinions = 1): NonNullable<ReturnType<typeof buildPostings>> | null {
+/**
+ * Builds postings through a second connection, for every word held by `minOpinions` opinions or more; `pageSize`
+ * sets FTS5's leaf page size first (small pages make position lists run across pages, as long ones do at scale).
+ */
+function build(path: string, minOpinions = 1, pageSize?: number): NonNullable<ReturnType<typeof buildPostings>> | null {
   const db = new Database(path);
   try {
     const sql = new Statements(db);
     return db.transaction(() => {
+      if (pageSize) {
+        sql.run("INSERT INTO opinion_fts (opinion_fts, rank) VALUES ('pgsz', ?)", BigInt(pageSize));
+        sql.run("INSERT INTO opinion_fts (opinion_fts) VALUES ('rebuild')");
+      }
       sql.run("INSERT INTO opinion_fts (opinion_fts) VALUES ('optimize')");
       return buildPostings(sql, { share: 0, minOpinions });
     })();
@@ -131,10 +142,12 @@ describe('word postings', () => {
     });
   });
 
-  it('rank every query as bm25() does: the same rows, the same doubles', async () => {
+  it.each([[undefined], [64]])('rank every query as bm25() does: the same rows, the same doubles (leaf pages of %s bytes)', async (pageSize) => {
     const { path } = await open(corpus(300, 11));
-    build(path, 40); // rarer words have no stored postings and are read from the index at search time
+    build(path, 40, pageSize); // rarer words have no stored postings and are read from the index at search time
     withDb(path, (sql, db) => {
+      const span = doclistPages(sql, 'opinion_fts', 'offic')!;
+      expect(span.last - span.first).toBeGreaterThan(pageSize ? 100 : 0);
       for (const text of QUERIES) {
         const fts = ftsRanking(db, text);
         const mine = rankWithPostings(sql, parseSearchQuery(text), 100_000);
@@ -162,17 +175,18 @@ describe('word postings', () => {
     }
   });
 
-  it('are not used once the index changes after they were built, nor for prefixes and phrases', async () => {
+  it('are not used once the index changes after they were built, nor for prefixes', async () => {
     const { store, path } = await open(corpus(100, 17));
     build(path);
     withDb(path, (sql) => {
       expect(rankWithPostings(sql, parseSearchQuery('dog force'), 50)).toBeDefined();
       expect(rankWithPostings(sql, parseSearchQuery('dog*'), 50)).toBeUndefined();
-      expect(rankWithPostings(sql, parseSearchQuery('"dog force"'), 50)).toBeUndefined();
+      expect(rankWithPostings(sql, parseSearchQuery('"dog force"'), 50)).toBeDefined();
     });
     await store.upsertCases({ cases: corpus(1, 99, 100) });
     withDb(path, (sql) => {
       expect(rankWithPostings(sql, parseSearchQuery('dog force'), 50)).toBeUndefined();
+      expect(rankWithPostings(sql, parseSearchQuery('"dog force"'), 50)).toBeUndefined();
       // Two segments now: the page reader refuses an index that is not optimized, and nothing is kept.
       expect(sql.db.transaction(() => buildPostings(sql, { share: 0 }))()).toBeNull();
       expect(sql.get<{ n: number }>('SELECT count(*) AS n FROM word_postings_state')!.n).toBe(0);

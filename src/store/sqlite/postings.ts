@@ -13,16 +13,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Statements } from './connection.js';
-import { readSegment, varint, VarintWriter } from './fts5-segment.js';
+import { readSegment, STRUCTURE_ID, varint, VarintWriter } from './fts5-segment.js';
 
 /** A word is given postings when at least this share of the opinions holds it (rarer words rank fast in FTS5). */
 export const POSTINGS_SHARE = 0.01;
 /** Stores smaller than this get no postings (CLEARLY_POSTINGS_MIN_STORE overrides): FTS5 ranks them fast. */
 export const POSTINGS_MIN_STORE = 50_000;
 
-/** FTS5 keeps the index's totals (rows, tokens per column) in record 1 and its structure in record 10. */
+/** FTS5 keeps the index's totals (rows, tokens per column) in record 1 (its structure in STRUCTURE_ID). */
 const AVERAGES_ID = 1;
-const STRUCTURE_ID = 10;
 
 export interface BuildResult { words: number; postings: number; bytes: number; ms: number }
 
@@ -185,6 +184,11 @@ export function wordPostings(sql: Statements, state: PostingsState, word: string
     state.wordBytes -= p ? p.seqs.length * 12 : 0;
   }
   return decoded;
+}
+
+/** Whether `word` has stored postings (a common word), without reading them. */
+export function hasStoredPostings(sql: Statements, word: string): boolean {
+  return sql.get('SELECT 1 FROM word_postings WHERE word = ?', word) !== undefined;
 }
 
 /** Postings of a word with none stored, read from the index now (a rare word: cost in proportion to its opinions). */

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type CaseInput, type SearchQuery, type Store } from '../index.js';
 import { openDatabase, Statements } from './connection.js';
 import { heldRankings } from './rankings.js';
-import { search } from './search.js';
+import { search, toFtsMatch } from './search.js';
+import { parseSearchQuery } from '../search-query.js';
 
 // Fictional cases (test data only).
 const kase = (n: number, circuit: string, text: string): CaseInput => ({
@@ -209,6 +210,28 @@ describe('SQLite search with a filter that keeps few of many matches', () => {
       expect(heldRankings(sql).slots).toBe(rankings);
     } finally {
       db.close();
+    }
+  });
+});
+
+describe('SQLite search snippets', () => {
+  it('are what snippet() gives over the corpus index, whichever way the page computes them', async () => {
+    const { sql, close } = await connection();
+    try {
+      // Up to two phrases: snippet() over the corpus index; more phrases or a prefix: over a scratch index of the page.
+      for (const text of ['dog', '"released a dog"', '"a dog" OR "the man"', '"a dog" OR "the man" OR "the officer"', 'releas*', '"the officer" man*']) {
+        const page = search(sql, { text, limit: 10, highlight: { open: '[', close: ']' } });
+        expect(page.items.length, text).toBeGreaterThan(0);
+        for (const hit of page.items) {
+          const seq = sql.get<{ seq: number }>('SELECT seq FROM opinions WHERE id = ?', hit.opinion_id)!.seq;
+          const direct = sql.get<{ s: string }>(`SELECT snippet(opinion_fts, 1, '[', ']', '…', 32) AS s FROM opinion_fts
+            WHERE opinion_fts MATCH ? AND rowid = ?`, toFtsMatch(parseSearchQuery(text)), BigInt(seq))!.s;
+          expect(hit.snippet, text).toBe(direct);
+          expect(hit.snippet, text).toContain('[');
+        }
+      }
+    } finally {
+      close();
     }
   });
 });

@@ -159,8 +159,9 @@ function bestCases(
 
 /**
  * Snippets for one page. snippet() over the corpus index must first seek every phrase of the query to the row;
- * for single words that is cheap (~0.1 ms a row at 144k opinions), but a phrase of common words ("lying on the
- * ground") costs milliseconds per row in a large index (45 ms for a page of assess's nine-phrase query), and so
+ * for single words that is cheap (~0.1 ms a row at 144k opinions), and for one or two phrases still cheaper than
+ * the alternative ("clearly established" at 1M opinions: 8–12 ms a page against 20–30 ms), but many phrases of
+ * common words cost milliseconds per row in a large index (45 ms for a page of assess's nine-phrase query), and so
  * does a prefix (see hasPrefix). For queries with either, the page's rows — case name and text from
  * opinion_search, exactly what the corpus index holds — are indexed in a scratch FTS5 table in this connection's
  * temp schema with the same tokenizer, and snippet() runs there: same query, same text, same function, hence the
@@ -168,7 +169,7 @@ function bestCases(
  */
 function pageSnippets(sql: Statements, node: QueryNode, match: string, seqs: number[], open: string, close: string): Map<number, string> {
   const snip = `snippet(opinion_fts, 1, @open, @close, '…', ${SNIPPET_TOKENS})`;
-  if (!hasPhrase(node) && !hasPrefix(node)) {
+  if (phrases(node) <= CORPUS_SNIPPET_PHRASES && !hasPrefix(node)) {
     // The CAST matters: better-sqlite3 binds JS numbers as REAL, and FTS5 silently ignores a REAL rowid
     // constraint (SQLite 3.53), returning every match instead of the one row.
     return new Map(seqs.map((seq) => [seq, sql.get<{ s: string }>(`SELECT ${snip} AS s FROM opinion_fts
@@ -199,9 +200,16 @@ function hasPrefix(node: QueryNode): boolean {
   return someLeaf(node, (leaf) => leaf.kind === 'term' && leaf.prefix === true);
 }
 
-/** Whether the query holds a phrase of more than one word (a quoted phrase, or a word like `U.S.C.`). */
-function hasPhrase(node: QueryNode): boolean {
-  return someLeaf(node, (leaf) => (leaf.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) > 1);
+/** Queries with at most this many phrases of several words take their snippets from the corpus index. */
+const CORPUS_SNIPPET_PHRASES = 2;
+
+/** How many phrases of more than one word the query holds (quoted phrases, or words like `U.S.C.`). */
+function phrases(node: QueryNode): number {
+  switch (node.kind) {
+    case 'term': case 'phrase': return (node.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) > 1 ? 1 : 0;
+    case 'and': case 'or': return node.items.reduce((n, item) => n + phrases(item), 0);
+    case 'not': return phrases(node.left) + phrases(node.right);
+  }
 }
 
 type Leaf = Extract<QueryNode, { kind: 'term' | 'phrase' }>;
