@@ -2,7 +2,8 @@
  * Ranking with word postings (postings.ts): the matches of a query made of words and quoted phrases (no prefixes),
  * each phrase of several tokens merged from its tokens' doclists (phrase-postings.ts), scored as FTS5's bm25()
  * scores them — the same formula, inputs and order of floating-point operations, so the same doubles (checked
- * against bm25() in postings.test.ts) — and the best `window` of them returned, as the ranking query `… ORDER BY bm25(…) LIMIT window` would return them.
+ * against bm25() in postings.test.ts) — and the best `window` of them returned, as the ranking query
+ * `… ORDER BY bm25(…) LIMIT window` would return them.
  *
  * FTS5's bm25(), for each row: for every phrase i of the query (in the order they appear), aFreq[i] is the sum of
  * the column weights over the phrase's instances in the row and IDF[i] = ln((N − n_i + 0.5) / (n_i + 0.5)) (or
