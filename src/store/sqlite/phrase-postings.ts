@@ -12,24 +12,31 @@ import type { Statements } from './connection.js';
 import { doclistPages, NotOptimized, readDoclist, type DoclistCursor } from './fts5-doclist.js';
 import type { Postings } from './postings.js';
 
-/** Phrases whose tokens' doclists span more leaf pages than this (~4 KB each) are left to FTS5. */
+/**
+ * Queries whose phrases' doclists span more leaf pages than this together (~4 KB each; a phrase holding "the" is
+ * ~50,000 at 1M opinions) are left to FTS5, which can skip through a long doclist with its doclist index.
+ */
 export const MAX_PHRASE_PAGES = 8192;
 
 /** Column c, position p as one number that orders like (c, p). */
 const COLUMN = 2 ** 31;
 
-/**
- * The postings of the phrase made of `tokens` (index tokens, two or more), or null when the index cannot be read
- * page by page (not one optimized segment) or the doclists are larger than MAX_PHRASE_PAGES.
- */
-export function phrasePostings(sql: Statements, tokens: string[]): Postings | null {
-  const distinct = [...new Set(tokens)];
+/** How many leaf pages the phrase's tokens' doclists span (what phrasePostings would read). */
+export function phrasePages(sql: Statements, tokens: string[]): number {
   let pages = 0;
-  for (const t of distinct) {
+  for (const t of new Set(tokens)) {
     const span = doclistPages(sql, 'opinion_fts', t);
     if (span) pages += span.last - span.first + 1;
   }
-  if (pages > MAX_PHRASE_PAGES) return null;
+  return pages;
+}
+
+/**
+ * The postings of the phrase made of `tokens` (index tokens, two or more), or null when the index cannot be read
+ * page by page (not one optimized segment).
+ */
+export function phrasePostings(sql: Statements, tokens: string[]): Postings | null {
+  const distinct = [...new Set(tokens)];
   const cursors: DoclistCursor[] = [];
   let most = Infinity; // the phrase is in no more rows than its rarest token
   for (const t of distinct) {

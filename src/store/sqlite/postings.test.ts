@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type CaseInput, type SearchHit, type Store } from '../index.js';
+import { openStore, type CaseInput, type SearchHit, type SearchQuery, type Store } from '../index.js';
 import { parseSearchQuery } from '../search-query.js';
 import { BM25 } from './bm25.js';
 import { Statements } from './connection.js';
-import { buildPostings, decodePostings, encodePostings } from './postings.js';
+import { buildPostings, decodePostings, encodePostings, indexTotals } from './postings.js';
 import { rankWithPostings } from './postings-rank.js';
 import { toFtsMatch } from './search.js';
 import { doclistPages } from './fts5-doclist.js';
@@ -36,8 +36,8 @@ function corpus(n: number, seed: number, from = 0): CaseInput[] {
     const text = Array.from({ length: 5 + Math.floor(r() * 195) }, () => WORDS[Math.floor(WORDS.length * r() ** 2)]!).join(' ');
     const named = r() < 0.5 ? ` ${WORDS[Math.floor(r() * WORDS.length)]}` : '';
     return {
-      source: 'test', source_id: `p${i}`, case_name: `Doe ${i}${named} v. Roe`, court_id: 'ca1', circuit: '1',
-      decision_date: '2015-01-01', precedential_status: 'published', citations: [],
+      source: 'test', source_id: `p${i}`, case_name: `Doe ${i}${named} v. Roe`, court_id: `ca${1 + (i % 7)}`,
+      circuit: String(1 + (i % 7)), decision_date: `20${10 + (i % 13)}-06-01`, precedential_status: 'published', citations: [],
       opinions: [{ source_id: `o${i}`, type: 'majority', text: `${text}.` }, ...(r() < 0.2 ? [{ source_id: `o${i}b`, type: 'dissent', text: `${text} dog force.` }] : [])],
     } as CaseInput;
   });
@@ -102,11 +102,11 @@ const ftsRanking = (db: Database.Database, text: string): { seq: number; r: numb
   db.prepare(`SELECT rowid AS seq, ${BM25} AS r FROM opinion_fts WHERE opinion_fts MATCH ? ORDER BY r, rowid`)
     .all(toFtsMatch(parseSearchQuery(text))) as { seq: number; r: number }[];
 
-async function allPages(store: Store, text: string): Promise<SearchHit[]> {
+async function allPages(store: Store, text: string, filter: Omit<SearchQuery, 'text'> = {}): Promise<SearchHit[]> {
   const hits: SearchHit[] = [];
   let cursor: string | undefined;
   do {
-    const page = await store.search({ text, limit: 7, cursor });
+    const page = await store.search({ ...filter, text, limit: 7, cursor });
     hits.push(...page.items);
     cursor = page.next_cursor ?? undefined;
   } while (cursor);
@@ -162,13 +162,43 @@ describe('word postings', () => {
     });
   });
 
+  it('rank among the matches a filter keeps as FTS5 does, or leave it to FTS5 when few are kept', async () => {
+    const { path } = await open(corpus(300, 29));
+    build(path, 40);
+    withDb(path, (sql, db) => {
+      const most = indexTotals(sql).rows / 10;
+      let ranked = 0;
+      for (const text of QUERIES) {
+        const fts = ftsRanking(db, text);
+        for (const [name, kept] of [['a third', (s: number) => s % 3 === 0], ['one in fifty', (s: number) => s % 50 === 7], ['none', () => false]] as const) {
+          const keep = (seqs: Int32Array): Set<number> => new Set([...seqs].filter(kept));
+          const expected = fts.filter((x) => kept(x.seq));
+          for (const window of [1, 2, 5, 40]) {
+            // Batches of matches are offered best first (4 × window, then more) until `window` are kept, never more
+            // than a tenth of the rows: the first batch holds what it needs, or FTS5 is left to do it.
+            const mine = rankWithPostings(sql, parseSearchQuery(text), window, keep);
+            const offered = Math.min(fts.length, expected.length >= window ? fts.indexOf(expected[window - 1]!) + 1 : fts.length);
+            if (offered <= 4 * window && 4 * window <= most) expect(mine, `${text} ${name} ${window}`).toBeDefined();
+            if (offered > most) expect(mine, `${text} ${name} ${window}`).toBeUndefined();
+            if (!mine) continue;
+            ranked++;
+            expect([...mine.ranks], `${text} ${name} ${window}`).toEqual(expected.slice(0, window).map((x) => x.r));
+            expect([...mine.seqs].every(kept), `${text} ${name} ${window}`).toBe(true);
+          }
+        }
+      }
+      expect(ranked).toBeGreaterThan(100);
+    });
+  });
+
   it('give searches the same pages, every hit once, as ranking with FTS5', async () => {
     const { store, path } = await open(corpus(300, 13));
     build(path);
-    for (const text of QUERIES) {
-      const fast = await allPages(store, text);
+    const filters: Omit<SearchQuery, 'text'>[] = [{}, { circuit: '3' }, { before: '2014-01-01' }, { after: '2011-01-01' }, { courts: ['ca2', 'ca5'], after: '2012-01-01' }];
+    for (const text of QUERIES) for (const filter of filters) {
+      const fast = await allPages(store, text, filter);
       process.env.CLEARLY_POSTINGS = '0';
-      const slow = await allPages(store, text);
+      const slow = await allPages(store, text, filter);
       delete process.env.CLEARLY_POSTINGS;
       expect(fast.map((h) => [h.case.id, h.opinion_id, h.score, h.snippet]), text).toEqual(slow.map((h) => [h.case.id, h.opinion_id, h.score, h.snippet]));
       expect(new Set(fast.map((h) => h.case.id)).size, text).toBe(fast.length);

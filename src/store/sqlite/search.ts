@@ -58,10 +58,13 @@ export function search(sql: Statements, query: SearchQuery, generation: string |
   // that keeps less is ranked that way from the start: ranking the words alone would cost a full pass of bm25()
   // for nothing (at 1M opinions, "summary judgment" in the 5th Circuit: 0.64 s with it, 0.15–0.25 s without).
   // filterShare only chooses the plan: both give the same page.
-  let filtered = filter.sql !== '1' && !hasRanking(sql, match, generation) &&
-    filterShare(sql, filter) * MIN_RANKED < SETTLES * (limit + 1);
+  let shareKept: number | undefined;
+  const share = (): number => (shareKept ??= filterShare(sql, filter));
+  let filtered = filter.sql !== '1' && !hasRanking(sql, match, generation) && share() * MIN_RANKED < SETTLES * (limit + 1);
   for (let round = 0; round < 3 && window <= MAX_WINDOW; round++) {
-    const slot = rankedSlot(sql, match, window, generation, request, call, filtered ? filter : undefined, tree);
+    const slot = filtered
+      ? rankedSlot(sql, match, window, generation, request, call, filter, tree, share())
+      : rankedSlot(sql, match, window, generation, request, call, undefined, tree);
     kept ||= slot.kept === true;
     const best = bestCases(sql, filter.sql, filter.params, slot, after, limit + 1);
     if (best.exact) {
