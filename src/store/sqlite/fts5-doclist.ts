@@ -9,7 +9,7 @@
  * a position list that continues on the next page is contiguous there and no row's bytes are copied one by one.
  */
 import type { Statements } from './connection.js';
-import { PAGE_BITS, singleSegment, STRUCTURE_ID, varint } from './fts5-segment.js';
+import { PAGE_BITS, singleSegment, STRUCTURE_ID, varint, type Segment } from './fts5-segment.js';
 
 /**
  * Walks one term's doclist row by row: `rowid` and the row's position list `bytes[start, end)`. Made by readDoclist
@@ -49,14 +49,17 @@ export class DoclistCursor {
   }
 }
 
-/** A delete marker met in a doclist: the index is not one optimized segment after all. */
+/** A delete marker met in a doclist: the segment is not the product of an optimize after all. */
 export class NotOptimized extends Error {}
 
-/** How many leaf pages the doclist of `term` spans at most (the reader would read them all), or null. */
-export function doclistPages(sql: Statements, table: string, term: string): { first: number; last: number } | null {
+/** The single segment of `table`'s index as it is now, or null when it has several (not optimized) or none. */
+export function onlySegment(sql: Statements, table: string): Segment | null {
   const structure = sql.get<{ block: Buffer }>(`SELECT block FROM "${table}_data" WHERE id = ?`, STRUCTURE_ID)?.block;
-  const seg = structure ? singleSegment(structure) : null;
-  if (!seg) return null;
+  return structure ? singleSegment(structure) : null;
+}
+
+/** The leaf pages of segment `seg` that the doclist of `term` may span (the reader reads them all), or null. */
+export function doclistPages(sql: Statements, table: string, seg: Segment, term: string): { first: number; last: number } | null {
   const key = Buffer.from(`0${term}`);
   const first = sql.get<{ pgno: number }>(`SELECT pgno FROM "${table}_idx" WHERE segid = ? AND term <= ? ORDER BY term DESC LIMIT 1`, seg.id, key);
   if (!first) return null;
@@ -66,15 +69,13 @@ export function doclistPages(sql: Statements, table: string, term: string): { fi
 }
 
 /**
- * A cursor over the doclist of `term` (an index token, without FTS5's leading '0'), or null when the index is not
- * one optimized segment. A term absent from the index gives a cursor with no rows. A delete marker met while
- * walking (which an optimized index does not hold) throws NotOptimized.
+ * A cursor over the doclist of `term` (an index token, without FTS5's leading '0') in segment `seg`, which must be
+ * the product of an optimize (no delete markers). A term absent from the segment gives a cursor with no rows. A
+ * delete marker met while walking throws NotOptimized.
  */
-export function readDoclist(sql: Statements, table: string, term: string): DoclistCursor | null {
-  const structure = sql.get<{ block: Buffer }>(`SELECT block FROM "${table}_data" WHERE id = ?`, STRUCTURE_ID)?.block;
-  const seg = structure ? singleSegment(structure) : null;
-  const span = seg && doclistPages(sql, table, term);
-  if (!seg || !span) return seg ? empty() : null;
+export function readDoclist(sql: Statements, table: string, seg: Segment, term: string): DoclistCursor {
+  const span = doclistPages(sql, table, seg, term);
+  if (!span) return empty();
   const base = BigInt(seg.id) << BigInt(PAGE_BITS);
   const pages = sql.stmt(`SELECT block FROM "${table}_data" WHERE id BETWEEN ? AND ? ORDER BY id`).raw(true)
     .all(base + BigInt(span.first), base + BigInt(span.last)) as [Buffer][];

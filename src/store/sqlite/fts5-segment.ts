@@ -52,8 +52,14 @@ function* chunks(pages: ReturnType<Statements['stmt']>, base: bigint, first: num
   }
 }
 
-/** The single segment of an optimized index (id, first and last leaf page), or null for any other structure. */
-export function singleSegment(structure: Uint8Array): { id: number; first: number; last: number } | null {
+/** A segment of an FTS5 index: its id and first and last leaf page. */
+export interface Segment { id: number; first: number; last: number }
+
+/**
+ * Every segment of the index (oldest level last), or null for a layout this reader does not know (a version-2
+ * record's extra fields).
+ */
+export function segments(structure: Uint8Array): Segment[] | null {
   if (structure.length < 5) return null;
   let at = 4;
   const next = (): number => {
@@ -62,17 +68,21 @@ export function singleSegment(structure: Uint8Array): { id: number; first: numbe
     return v;
   };
   const levels = next();
-  const segments = next();
+  next(); // segments in all
   next(); // write counter
-  if (segments !== 1) return null;
-  let found: { id: number; first: number; last: number } | null = null;
+  const found: Segment[] = [];
   for (let l = 0; l < levels; l++) {
     next(); // segments being merged into this level
     const n = next();
-    for (let s = 0; s < n; s++) found = { id: next(), first: next(), last: next() };
+    for (let s = 0; s < n; s++) found.push({ id: next(), first: next(), last: next() });
   }
-  // Anything after the segment list (a version-2 record's extra fields) is a layout this reader does not know.
   return at === structure.length ? found : null;
+}
+
+/** The single segment of an optimized index, or null for any other structure. */
+export function singleSegment(structure: Uint8Array): Segment | null {
+  const all = segments(structure);
+  return all?.length === 1 ? all[0]! : null;
 }
 
 /**

@@ -307,4 +307,33 @@ export const MIGRATIONS: readonly string[] = [
     DELETE FROM word_postings_state;
   END;
   `,
+  // 7: word postings stay in use after small changes (src/store/sqlite/postings-delta.ts). Instead of ending them,
+  // a change to what opinion_fts holds notes the opinions it touches; searches subtract those from the stored
+  // postings and add what they hold now. Only while there are postings: a first import pays nothing.
+  `
+  CREATE TABLE word_postings_changed (seq INTEGER PRIMARY KEY);
+  DROP TRIGGER word_postings_opinion_insert;
+  DROP TRIGGER word_postings_opinion_delete;
+  DROP TRIGGER word_postings_opinion_update;
+  DROP TRIGGER word_postings_case_name;
+  -- NOT EXISTS rather than INSERT OR IGNORE: an outer statement's conflict clause (an upsert's) overrides a
+  -- trigger's own.
+  CREATE TRIGGER word_postings_opinion_insert AFTER INSERT ON opinions WHEN EXISTS (SELECT 1 FROM word_postings_state) BEGIN
+    INSERT INTO word_postings_changed (seq) SELECT NEW.seq WHERE NOT EXISTS (SELECT 1 FROM word_postings_changed WHERE seq = NEW.seq);
+  END;
+  CREATE TRIGGER word_postings_opinion_delete AFTER DELETE ON opinions WHEN EXISTS (SELECT 1 FROM word_postings_state) BEGIN
+    INSERT INTO word_postings_changed (seq) SELECT OLD.seq WHERE NOT EXISTS (SELECT 1 FROM word_postings_changed WHERE seq = OLD.seq);
+  END;
+  CREATE TRIGGER word_postings_opinion_update AFTER UPDATE OF seq, case_id, text ON opinions
+  WHEN (OLD.seq IS NOT NEW.seq OR OLD.case_id IS NOT NEW.case_id OR OLD.text IS NOT NEW.text)
+    AND EXISTS (SELECT 1 FROM word_postings_state) BEGIN
+    INSERT INTO word_postings_changed (seq) SELECT OLD.seq WHERE NOT EXISTS (SELECT 1 FROM word_postings_changed WHERE seq = OLD.seq);
+    INSERT INTO word_postings_changed (seq) SELECT NEW.seq WHERE NOT EXISTS (SELECT 1 FROM word_postings_changed WHERE seq = NEW.seq);
+  END;
+  CREATE TRIGGER word_postings_case_name AFTER UPDATE OF case_name ON cases
+  WHEN OLD.case_name IS NOT NEW.case_name AND EXISTS (SELECT 1 FROM word_postings_state) BEGIN
+    INSERT INTO word_postings_changed (seq) SELECT o.seq FROM opinions o
+    WHERE o.case_id = NEW.id AND NOT EXISTS (SELECT 1 FROM word_postings_changed w WHERE w.seq = o.seq);
+  END;
+  `,
 ];

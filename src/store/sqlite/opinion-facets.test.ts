@@ -53,14 +53,14 @@ describe('opinion_facets', () => {
     await store.upsertCases({ cases: [kase(1, '1', ['a', 'b']), kase(2, '5', ['c']), kase(3, '9', ['d'], 'unpublished')] });
     await store.close();
     stores.length = 0;
-    // Back to schema version 3, as a file written before migration 4 is (migrations 5 and 6 undone too); opening it
+    // Back to schema version 3, as a file written before migration 4 is (migrations 5 to 7 undone too); opening it
     // again migrates.
     const db = new Database(path);
     db.exec(`DROP TRIGGER opinion_facets_insert; DROP TRIGGER opinion_facets_move; DROP TRIGGER opinion_facets_delete;
       DROP TRIGGER opinion_facets_case; DROP TABLE opinion_facets; DROP INDEX links_waiting_ref;
       ALTER TABLE citation_links DROP COLUMN cited_ref; DROP TRIGGER word_postings_opinion_insert;
       DROP TRIGGER word_postings_opinion_delete; DROP TRIGGER word_postings_opinion_update; DROP TRIGGER word_postings_case_name;
-      DROP TABLE word_postings; DROP TABLE word_postings_state; DELETE FROM schema_migrations WHERE version >= 4;`);
+      DROP TABLE word_postings; DROP TABLE word_postings_state; DROP TABLE word_postings_changed; DELETE FROM schema_migrations WHERE version >= 4;`);
     db.close();
     stores.push(await openStore({ db: path, env: {} }));
     expect(expectFacetsEqualJoin(path)).toBe(4);

@@ -10,6 +10,7 @@
  */
 import type { Statements } from './connection.js';
 import { doclistPages, NotOptimized, readDoclist, type DoclistCursor } from './fts5-doclist.js';
+import type { Segment } from './fts5-segment.js';
 import type { Postings } from './postings.js';
 
 /**
@@ -32,9 +33,9 @@ const COLUMN = 2 ** 31;
  * How many leaf pages this module would read for the phrase made of `tokens`, or Infinity when FTS5 ranks it
  * better (MAX_PHRASE_SPREAD; a token absent from the index, which FTS5 answers at once).
  */
-export function phrasePages(sql: Statements, tokens: string[]): number {
+export function phrasePages(sql: Statements, at: SegmentOf, tokens: string[]): number {
   const spans = [...new Set(tokens)].map((t) => {
-    const span = doclistPages(sql, 'opinion_fts', t);
+    const span = doclistPages(sql, at.table, at.seg, t);
     return span ? span.last - span.first + 1 : 0;
   });
   const least = Math.min(...spans);
@@ -42,18 +43,19 @@ export function phrasePages(sql: Statements, tokens: string[]): number {
   return least === 0 || most > MAX_PHRASE_SPREAD * least ? Infinity : spans.reduce((a, b) => a + b, 0);
 }
 
+/** Where phrases are read: an FTS5 table and one of its segments, the product of an optimize. */
+export interface SegmentOf { table: string; seg: Segment }
+
 /**
- * The postings of the phrase made of `tokens` (index tokens, two or more), or null when the index cannot be read
- * page by page (not one optimized segment).
+ * The postings of the phrase made of `tokens` (index tokens, two or more) in segment `at`, or null when a delete
+ * marker shows the segment is not what an optimize leaves.
  */
-export function phrasePostings(sql: Statements, tokens: string[]): Postings | null {
+export function phrasePostings(sql: Statements, at: SegmentOf, tokens: string[]): Postings | null {
   const distinct = [...new Set(tokens)];
   const cursors: DoclistCursor[] = [];
   let most = Infinity; // the phrase is in no more rows than its rarest token
   for (const t of distinct) {
-    const c = readDoclist(sql, 'opinion_fts', t);
-    if (!c) return null;
-    cursors.push(c);
+    cursors.push(readDoclist(sql, at.table, at.seg, t));
     most = Math.min(most, sql.get<{ n: number }>('SELECT opinions AS n FROM word_postings WHERE word = ?', t)?.n ?? Infinity);
   }
   try {

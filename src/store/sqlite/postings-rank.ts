@@ -14,7 +14,8 @@
 import type { QueryNode } from '../search-query.js';
 import type { Statements } from './connection.js';
 import { currentPostings, hasStoredPostings, indexTotals, readWordPostings, wordPostings, type Postings } from './postings.js';
-import { MAX_PHRASE_PAGES, phrasePages, phrasePostings } from './phrase-postings.js';
+import { MAX_PHRASE_PAGES, phrasePages, phrasePostings, type SegmentOf } from './phrase-postings.js';
+import { currentDelta, withChanges, wordWithDelta, type Delta } from './postings-delta.js';
 import { queryTokens } from './query-tokens.js';
 import { BM25_WEIGHTS } from './bm25.js';
 
@@ -53,25 +54,44 @@ function rank(sql: Statements, tree: QueryNode, window: number, keep: Keep | und
   if (leaves.some((l) => l.kind === 'term' && l.prefix)) return undefined;
   const state = currentPostings(sql);
   if (!state) return undefined;
+  const delta = currentDelta(sql, state);
+  if (delta === undefined) return undefined;
   const tokens = queryTokens(sql, leaves.map((l) => l.text));
   if (tokens.some((t) => t.length === 0)) return undefined;
+  const built: SegmentOf = { table: 'opinion_fts', seg: state.segment };
   const phrases = tokens.filter((t) => t.length > 1);
-  if (phrases.reduce((n, t) => n + phrasePages(sql, t), 0) > MAX_PHRASE_PAGES) return undefined;
+  if (phrases.reduce((n, t) => n + phrasePages(sql, built, t), 0) > MAX_PHRASE_PAGES) return undefined;
   // A leaf is common when it is a word with stored postings or a phrase holding one; at least one must be.
   const stored = tokens.map((t) => (t.length === 1 ? wordPostings(sql, state, t[0]!) : null));
   const common = tokens.some((t, i) => (t.length === 1 ? stored[i] !== null : t.some((w) => hasStoredPostings(sql, w))));
   if (!common) return undefined;
   const lists: Postings[] = [];
   for (const [i, t] of tokens.entries()) {
-    const list = t.length === 1 ? stored[i] ?? readWordPostings(sql, t[0]!) : phrasePostings(sql, t);
+    const list = t.length === 1 ? storedWord(sql, delta, t[0]!, stored[i]!) : phrase(sql, built, delta, t);
     if (!list) return undefined;
     lists.push(list);
   }
   const byLeaf = new Map(leaves.map((l, i) => [l, lists[i]!]));
   const matches = evaluate(tree, byLeaf);
   const { rows, tokens: total } = indexTotals(sql);
-  return best(matches, lists, state.lengths, rows, total, window, keep);
+  return best(matches, lists, delta?.lengths ?? state.lengths, rows, total, window, keep);
 }
+
+/** A word's postings now: stored (with the changes since), or read from the index (a rare word, null stored). */
+function storedWord(sql: Statements, delta: Delta | null, word: string, stored: Postings | null): Postings {
+  if (!stored) return readWordPostings(sql, word);
+  return delta ? wordWithDelta(sql, delta, word, stored) : stored;
+}
+
+/** A phrase's postings now: from the built segment, with the changed opinions' taken from the scratch index. */
+function phrase(sql: Statements, built: SegmentOf, delta: Delta | null, tokens: string[]): Postings | null {
+  const fromBuilt = phrasePostings(sql, built, tokens);
+  if (!fromBuilt || !delta) return fromBuilt;
+  const now = delta.at ? phrasePostings(sql, delta.at, tokens) : NONE;
+  return now && withChanges(fromBuilt, delta.changed, now);
+}
+
+const NONE: Postings = { seqs: new Int32Array(0), inName: new Uint32Array(0), inText: new Uint32Array(0) };
 
 type Leaf = Extract<QueryNode, { kind: 'term' | 'phrase' }>;
 

@@ -14,7 +14,9 @@ import { Statements } from './connection.js';
 import { buildPostings, decodePostings, encodePostings, indexTotals } from './postings.js';
 import { rankWithPostings } from './postings-rank.js';
 import { toFtsMatch } from './search.js';
-import { doclistPages } from './fts5-doclist.js';
+import { doclistPages, onlySegment } from './fts5-doclist.js';
+import { segments } from './fts5-segment.js';
+import { changedCount } from './postings-delta.js';
 import { phrasePages } from './phrase-postings.js';
 import { queryTokens } from './query-tokens.js';
 
@@ -91,6 +93,8 @@ function build(path: string, minOpinions = 1, pageSize?: number): NonNullable<Re
   }
 }
 
+const segmentCount = (sql: Statements): number => segments(sql.get<{ block: Buffer }>('SELECT block FROM opinion_fts_data WHERE id = 10')!.block)!.length;
+
 function withDb<T>(path: string, fn: (sql: Statements, db: Database.Database) => T): T {
   const db = new Database(path);
   try {
@@ -148,7 +152,8 @@ describe('word postings', () => {
     const { path } = await open(corpus(300, 11));
     build(path, 40, pageSize); // rarer words have no stored postings and are read from the index at search time
     withDb(path, (sql, db) => {
-      const span = doclistPages(sql, 'opinion_fts', 'offic')!;
+      const seg = onlySegment(sql, 'opinion_fts')!;
+      const span = doclistPages(sql, 'opinion_fts', seg, 'offic')!;
       expect(span.last - span.first).toBeGreaterThan(pageSize ? 100 : 0);
       let phrased = 0;
       for (const text of QUERIES) {
@@ -156,7 +161,7 @@ describe('word postings', () => {
         const mine = rankWithPostings(sql, parseSearchQuery(text), 100_000);
         // Left to FTS5 only for a phrase of tokens of very different frequencies (phrasePages).
         const phrases = [...text.matchAll(/"([^"]+)"/g)].map((m) => queryTokens(sql, [m[1]!])[0]!).filter((t) => t.length > 1);
-        expect(mine !== undefined, text).toBe(phrases.every((t) => phrasePages(sql, t) < Infinity));
+        expect(mine !== undefined, text).toBe(phrases.every((t) => phrasePages(sql, { table: 'opinion_fts', seg }, t) < Infinity));
         if (!mine) continue;
         if (phrases.length) phrased++;
         expect([...mine!.ranks], text).toEqual(fts.map((x) => x.r));
@@ -213,25 +218,64 @@ describe('word postings', () => {
     }
   });
 
-  it('are not used once the index changes after they were built, nor for prefixes', async () => {
-    const { store, path } = await open(corpus(100, 17));
+  it('stay exact through small changes after the build, and give way to FTS5 past maxChanged() and for prefixes', async () => {
+    const cases = corpus(120, 17);
+    const { store, path } = await open(cases);
     build(path);
     withDb(path, (sql) => {
       expect(rankWithPostings(sql, parseSearchQuery('dog force'), 50)).toBeDefined();
       expect(rankWithPostings(sql, parseSearchQuery('dog*'), 50)).toBeUndefined();
       expect(rankWithPostings(sql, parseSearchQuery('"dog force"'), 50)).toBeDefined();
     });
-    await store.upsertCases({ cases: corpus(1, 99, 100) });
-    withDb(path, (sql) => {
-      expect(rankWithPostings(sql, parseSearchQuery('dog force'), 50)).toBeUndefined();
-      expect(rankWithPostings(sql, parseSearchQuery('"dog force"'), 50)).toBeUndefined();
-      // Two segments now: the page reader refuses an index that is not optimized, and nothing is kept.
+    // New cases, a case whose text changed, a case renamed, a case that lost its second opinion (deleted).
+    const withDissent = cases.findIndex((c) => c.opinions.length === 2);
+    const changed = cases.map((c, i) => {
+      if (i === 3) return { ...c, opinions: [{ ...c.opinions[0]!, text: 'handcuffed handcuffed officer dog force summary judgment.' }] };
+      if (i === 5) return { ...c, case_name: 'Summary Judgment Dog v. Force' };
+      if (i === withDissent) return { ...c, opinions: [c.opinions[0]!] };
+      return c;
+    });
+    const added = corpus(6, 99, 120);
+    await store.upsertCases({ cases: [...changed.filter((_, i) => [3, 5, withDissent].includes(i)), ...added] });
+    withDb(path, (sql, db) => {
+      // Case 3's opinions (one rewritten, a dissent dropped if it had one), case 5's, the dropped dissent, the new.
+      expect(changedCount(sql)).toBe(cases[3]!.opinions.length + cases[5]!.opinions.length + 1 + added.reduce((n, c) => n + c.opinions.length, 0));
+      for (const text of QUERIES) {
+        const fts = ftsRanking(db, text);
+        const mine = rankWithPostings(sql, parseSearchQuery(text), 100_000);
+        expect(mine, text).toBeDefined();
+        expect([...mine!.ranks], text).toEqual(fts.map((x) => x.r));
+        const bySeq = new Map(fts.map((x) => [x.seq, x.r]));
+        expect([...mine!.seqs].map((s) => bySeq.get(s)), text).toEqual([...mine!.ranks]);
+      }
+      process.env.CLEARLY_POSTINGS_MAX_CHANGED = '8';
+      try {
+        expect(rankWithPostings(sql, parseSearchQuery('dog force'), 50)).toBeUndefined();
+      } finally {
+        delete process.env.CLEARLY_POSTINGS_MAX_CHANGED;
+      }
+      // Several segments now: the page reader refuses an index that is not optimized, and nothing is kept.
       expect(sql.db.transaction(() => buildPostings(sql, { share: 0 }))()).toBeNull();
       expect(sql.get<{ n: number }>('SELECT count(*) AS n FROM word_postings_state')!.n).toBe(0);
     });
     const hits = await allPages(store, 'dog force');
     process.env.CLEARLY_POSTINGS = '0';
     expect(hits).toEqual(await allPages(store, 'dog force'));
+  });
+
+  it('give searches the same pages as FTS5 after small changes, the changes found by the store', async () => {
+    const { store, path } = await open(corpus(200, 31));
+    build(path);
+    await store.upsertCases({ cases: corpus(5, 37, 200) });
+    for (const text of QUERIES) {
+      const fast = await allPages(store, text, { circuit: '2' });
+      const all = await allPages(store, text);
+      process.env.CLEARLY_POSTINGS = '0';
+      expect(fast.map((h) => [h.case.id, h.score, h.snippet]), text).toEqual((await allPages(store, text, { circuit: '2' })).map((h) => [h.case.id, h.score, h.snippet]));
+      expect(all.map((h) => [h.case.id, h.score, h.snippet]), text).toEqual((await allPages(store, text)).map((h) => [h.case.id, h.score, h.snippet]));
+      delete process.env.CLEARLY_POSTINGS;
+    }
+    withDb(path, (sql) => expect(rankWithPostings(sql, parseSearchQuery('officer'), 10)).toBeDefined());
   });
 
   it('are built by the import\'s last step once the store is large enough', async () => {
@@ -253,10 +297,23 @@ describe('word postings', () => {
       await store.optimizeSearchIndex(); // postings that still describe the index are kept
       expect(built()).toBe(first);
       await store.upsertCases({ cases: corpus(1, 23, 60) });
-      await store.optimizeSearchIndex(); // a write ended them: built again
+      await store.optimizeSearchIndex(); // one opinion changed: kept, used with the change, no optimize
+      expect(built()).toBe(first);
+      withDb(path, (sql) => {
+        expect(segmentCount(sql)).toBeGreaterThan(1);
+        expect(rankWithPostings(sql, parseSearchQuery('dog force'), 50)).toBeDefined();
+      });
+      await store.upsertCases({ cases: corpus(2, 29, 61) });
+      process.env.CLEARLY_POSTINGS_MAX_CHANGED = '2';
+      await store.optimizeSearchIndex(); // more changed than that: optimized and built again
       expect(built()).not.toBe(first);
+      withDb(path, (sql) => {
+        expect(segmentCount(sql)).toBe(1);
+        expect(changedCount(sql)).toBe(0);
+      });
     } finally {
       delete process.env.CLEARLY_POSTINGS_MIN_STORE;
+      delete process.env.CLEARLY_POSTINGS_MAX_CHANGED;
     }
   });
 });

@@ -13,7 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Statements } from './connection.js';
-import { readSegment, STRUCTURE_ID, varint, VarintWriter } from './fts5-segment.js';
+import { readSegment, segments, singleSegment, STRUCTURE_ID, varint, VarintWriter, type Segment } from './fts5-segment.js';
 
 /** A word is given postings when at least this share of the opinions holds it (rarer words rank fast in FTS5). */
 export const POSTINGS_SHARE = 0.01;
@@ -106,6 +106,7 @@ export function buildPostings(sql: Statements, opts: { share?: number; minOpinio
   const min = Math.max(opts.minOpinions ?? 1, Math.ceil(rows * (opts.share ?? POSTINGS_SHARE)));
   sql.run('DELETE FROM word_postings');
   sql.run('DELETE FROM word_postings_state');
+  sql.run('DELETE FROM word_postings_changed');
   const insert = sql.stmt('INSERT INTO word_postings (word, opinions, postings) VALUES (?, ?, ?)');
   let words = 0;
   let postings = 0;
@@ -133,7 +134,9 @@ export function buildPostings(sql: Statements, opts: { share?: number; minOpinio
 /** What a connection has read of one build of the postings. */
 export interface PostingsState {
   built: string;
-  /** Tokens per opinion, by seq. */
+  /** The segment of opinion_fts the postings describe (the only one when they were built). */
+  segment: Segment;
+  /** Tokens per opinion when built, by seq. */
   lengths: Uint32Array;
   /** Decoded postings by word; null: the word has none stored (rare, or absent from the index). */
   words: Map<string, Postings | null>;
@@ -145,21 +148,24 @@ const states = new WeakMap<Statements, PostingsState>();
 const MAX_KEPT_BYTES = 256 << 20;
 
 /**
- * The stored postings if they describe the index as it is now, else undefined. Writes that change the index delete
- * the state row (migration 6's triggers); the structure record is compared as well, in case the index was changed
- * by a statement those triggers do not see.
+ * The stored postings while the segment they describe is still in the index, else undefined. Writes after the
+ * build go to other segments, and the opinions they change are listed by migration 7's triggers (see
+ * postings-delta.ts); a merge of that segment with others (an optimize) ends the postings' use.
  */
 export function currentPostings(sql: Statements): PostingsState | undefined {
   const row = sql.get<{ built: string; structure: Buffer }>('SELECT built, structure FROM word_postings_state WHERE id = 1');
   if (!row) return undefined;
   const structure = indexStructure(sql);
-  if (!structure || !row.structure.equals(structure)) return undefined;
+  const built = singleSegment(row.structure);
+  const now = structure ? segments(structure) : null;
+  if (!built || !now?.some((g) => g.id === built.id && g.first === built.first && g.last === built.last)) return undefined;
   const held = states.get(sql);
   if (held?.built === row.built) return held;
   const lengths = sql.get<{ lengths: Buffer }>('SELECT lengths FROM word_postings_state WHERE id = 1')!.lengths;
   const copy = Buffer.from(lengths); // aligned for the Uint32Array view
   const state: PostingsState = {
-    built: row.built, lengths: new Uint32Array(copy.buffer, copy.byteOffset, copy.byteLength / 4), words: new Map(), wordBytes: 0,
+    built: row.built, segment: built, lengths: new Uint32Array(copy.buffer, copy.byteOffset, copy.byteLength / 4),
+    words: new Map(), wordBytes: 0,
   };
   states.set(sql, state);
   return state;

@@ -15,6 +15,7 @@ import * as payouts from './payouts.js';
 import { getQiCoding, getQiCodings, listQiCodings, putQiCoding } from './qi.js';
 import * as reads from './reads.js';
 import { buildPostings, currentPostings, indexTotals, POSTINGS_MIN_STORE } from './postings.js';
+import { changedCount, maxChanged } from './postings-delta.js';
 import { search, searchError } from './search.js';
 import { upsertBatch } from './write-cases.js';
 import { writeLinks } from './write-links.js';
@@ -122,6 +123,10 @@ export class SqliteStore implements Store {
 
   async optimizeSearchIndex(): Promise<void> {
     this.bulkLoad(false);
+    // Word postings with few opinions changed since they were built stay in use with the changes
+    // (postings-delta.ts): the optimize, which rewrites the whole index (minutes at 1M opinions), and the new
+    // build wait until more have changed.
+    if (this.guard(() => currentPostings(this.sql) && changedCount(this.sql) <= maxChanged())) return;
     this.write(() => this.sql.run("INSERT INTO opinion_fts (opinion_fts) VALUES ('optimize')"));
     // Word postings (postings.ts) for a store large enough that FTS5's pass over every match of a common word costs.
     const least = Number(process.env.CLEARLY_POSTINGS_MIN_STORE ?? POSTINGS_MIN_STORE);
