@@ -5,8 +5,8 @@
  * (`word_postings_changed`: inserted, updated, deleted, or its case renamed). A search then takes each word's
  * stored postings without those opinions, and adds what those opinions hold now, read from a small scratch FTS5
  * index of their current text in this connection's temp schema (same tokenizer, so the same tokens and counts);
- * their lengths come from the index's own docsize rows. Up to MAX_CHANGED opinions: past that the next import's
- * end optimizes the index and builds the postings again, and searches rank with FTS5 until then.
+ * their lengths come from the index's own docsize rows. Up to maxChanged() opinions (500): past that the next
+ * import's end optimizes the index and builds the postings again, and searches rank with FTS5 until then.
  */
 import type { Statements } from './connection.js';
 import { onlySegment } from './fts5-doclist.js';

@@ -67,7 +67,7 @@ function rank(sql: Statements, tree: QueryNode, window: number, keep: Keep | und
   if (!common) return undefined;
   const lists: Postings[] = [];
   for (const [i, t] of tokens.entries()) {
-    const list = t.length === 1 ? storedWord(sql, delta, t[0]!, stored[i]!) : phrase(sql, built, delta, t);
+    const list = t.length === 1 ? storedWord(sql, delta, t[0]!, stored[i] ?? null) : phrase(sql, built, delta, t);
     if (!list) return undefined;
     lists.push(list);
   }

@@ -150,7 +150,9 @@ const MAX_KEPT_BYTES = 256 << 20;
 /**
  * The stored postings while the segment they describe is still in the index, else undefined. Writes after the
  * build go to other segments, and the opinions they change are listed by migration 7's triggers (see
- * postings-delta.ts); a merge of that segment with others (an optimize) ends the postings' use.
+ * postings-delta.ts); a merge of that segment with others (an optimize) ends the postings' use. (A merge writes
+ * its output under a new segment id while its inputs still hold theirs, so a segment with the built one's id and
+ * pages is that segment.)
  */
 export function currentPostings(sql: Statements): PostingsState | undefined {
   const row = sql.get<{ built: string; structure: Buffer }>('SELECT built, structure FROM word_postings_state WHERE id = 1');

@@ -73,9 +73,10 @@ export function rankedSlot(
   const wanted = Math.max(window, MIN_RANKED);
   const slot = h.next++;
   // With postings (postings-rank.ts), every match is scored and the filter asked about the best ones, a batch at a
-  // time, until `wanted` pass — for a filter that keeps at least POSTINGS_FILTER_SHARE. Otherwise each match is joined to its facets row first (opinion_facets, migration 4:
-  // the case's filter columns) and bm25() runs only for those the filter keeps (CROSS JOIN keeps the FTS5 cursor
-  // outermost, so bm25() sees its row): one pass, however few cases pass.
+  // time, until `wanted` pass — for a filter that keeps at least POSTINGS_FILTER_SHARE. Otherwise each match is
+  // joined to its facets row first (opinion_facets, migration 4: the case's filter columns) and bm25() runs only
+  // for those the filter keeps (CROSS JOIN keeps the FTS5 cursor outermost, so bm25() sees its row): one pass,
+  // however few cases pass.
   const byPostings = tree && (!filter || share >= POSTINGS_FILTER_SHARE)
     ? rankWithPostings(sql, tree, wanted, filter && keepOf(sql, filter)) : undefined;
   const { changes } = byPostings
