@@ -211,6 +211,7 @@ function bestIndexes(values: Float64Array, n: number, keep?: (indexes: number[])
     const top = sorted[Math.min(all, offered + size) - 1]!;
     const batch: number[] = [];
     for (let i = 0; i < all; i++) if (values[i]! > cut && values[i]! <= top) batch.push(i);
+    if (batch.length === 0) break; // only values that compare with nothing (NaN) are left: never loop on them
     batch.sort((a, b) => values[a]! - values[b]! || a - b);
     const kept = keep?.(batch);
     for (const i of batch) {
