@@ -34,6 +34,8 @@ export function waitingSuite(store: StoreGetter): void {
       links: [{ opinion_id: opA, links: [waitingFor(opinionIdFor('test', 'opinion:z1')), waitingFor(caseIdFor('test', 'cluster:y'))] }],
     });
     expect((await linksOfA()).map((l) => l.cited_case_id)).toEqual([null, null]);
+    // Read back while they wait (a copy of the store keeps them waiting), not once bound.
+    expect((await store().cites(A)).items.map((e) => e.link.cited_ref)).toEqual([opinionIdFor('test', 'opinion:z1'), caseIdFor('test', 'cluster:y')]);
     expect((await store().stats()).unresolved_links).toBe(2);
 
     const z = await store().upsertCases({ cases: [caseZ(['z1'])] });
@@ -45,6 +47,7 @@ export function waitingSuite(store: StoreGetter): void {
       { cited_case_id: caseIdFor('test', 'cluster:y'), origin: 'test', depth: 1, parenthetical: null, unresolved_reason: null, text: `test ${caseIdFor('test', 'cluster:y')}` },
     ]);
     expect((await store().citedBy(Z)).items.map((e) => [e.citing_case_id, e.link.citing_opinion_id])).toEqual([[A, opA]]);
+    expect((await store().cites(A)).items.every((e) => !('cited_ref' in e.link))).toBe(true);
     expect((await store().stats()).unresolved_links).toBe(0);
   });
 

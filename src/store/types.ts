@@ -94,14 +94,20 @@ export interface CitationLink {
   unresolved_reason: string | null;
   /** Who found the link: `engine` (our extractor) or a source that supplied it (`courtlistener`). */
   origin: string;
+  /**
+   * Only on an unresolved source-supplied link waiting for the record it names (see CitationLinkInput): that
+   * opinion's or case's id. The link is bound when the record is written.
+   */
+  cited_ref?: string;
 }
 
-export type CitationLinkInput = Pick<CitationLink, 'text'> & Partial<Omit<CitationLink, 'citing_opinion_id' | 'text'>> & {
+export type CitationLinkInput = Pick<CitationLink, 'text'> & Partial<Omit<CitationLink, 'citing_opinion_id' | 'text' | 'cited_ref'>> & {
   /**
    * For a source-supplied link whose cited record is not stored yet: the id that record will have, an opinion id
    * (`opinionIdFor(source, source_id)`) or the default id of a case (`caseIdFor(source, source_id)`). The store
    * keeps it on the unresolved link and binds the link when that opinion or case is written, whatever the order
-   * of the input or of the imports. Written only, not read back (it is not part of `CitationLink`).
+   * of the input or of the imports. Read back on the link while it waits (so a copy of the store, `clearly
+   * migrate-store`, keeps waiting).
    */
   cited_ref?: string | null;
 };

@@ -34,6 +34,9 @@ const Link = z.object({
   volume: z.string().nullable(), reporter: z.string().nullable(), page: z.string().nullable(), pin_cite: z.string().nullable(),
   parenthetical: z.string().nullable(), signal: z.string().nullable(), span: z.tuple([z.number(), z.number()]).nullable(),
   treatment: z.array(z.string()), depth: z.number(), unresolved_reason: z.string().nullable(), origin: z.string(),
+  cited_ref: z.string().optional().openapi({
+    description: 'Only on an unresolved source-supplied link waiting for the record it names: that opinion\'s or case\'s id.',
+  }),
 }).openapi('CitationLink');
 
 const Edge = z.object({ link: Link, citing_case_id: z.string(), case: Case.nullable() }).openapi('CitationEdge');

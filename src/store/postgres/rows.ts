@@ -1,4 +1,5 @@
 /** Row ↔ record mapping and the WHERE clause shared by search and case listing (PostgreSQL dialect). */
+import { waitingRef } from '../columns.js';
 import { checkCaseFilter } from '../filter.js';
 import type { CaseFilter, CaseRecord, CitationLink, Coder, JsonObject, PrecedentialStatus, QiCodingRecord } from '../types.js';
 
@@ -37,14 +38,14 @@ export interface LinkRow {
   link_seq: number; citing_opinion_id: string; cited_case_id: string | null; link_text: string;
   volume: string | null; reporter: string | null; page: string | null; pin_cite: string | null;
   parenthetical: string | null; signal: string | null; span_start: number | null; span_end: number | null;
-  treatment: string[]; depth: number; unresolved_reason: string | null; origin: string;
+  treatment: string[]; depth: number; unresolved_reason: string | null; origin: string; cited_ref: string | null;
 }
 
 export const toLink = (r: LinkRow): CitationLink => ({
   citing_opinion_id: r.citing_opinion_id, cited_case_id: r.cited_case_id, text: r.link_text, volume: r.volume,
   reporter: r.reporter, page: r.page, pin_cite: r.pin_cite, parenthetical: r.parenthetical, signal: r.signal,
   span: r.span_start === null || r.span_end === null ? null : [r.span_start, r.span_end],
-  treatment: r.treatment, depth: r.depth, unresolved_reason: r.unresolved_reason, origin: r.origin,
+  treatment: r.treatment, depth: r.depth, unresolved_reason: r.unresolved_reason, origin: r.origin, ...waitingRef(r),
 });
 
 export interface CodingRow { case_id: string; coder: string; coding: JsonObject; created_at: string }

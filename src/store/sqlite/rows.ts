@@ -25,13 +25,14 @@ export function toCase(r: CaseRow): CaseRecord {
 
 export const toOpinion = (r: OpinionRecord): OpinionRecord => ({ ...r });
 
-export { LINK_COLUMNS, OPINION_COLUMNS } from '../columns.js';
+export { LINK_COLUMNS, OPINION_COLUMNS, waitingRef } from '../columns.js';
+import { waitingRef } from '../columns.js';
 
 export interface LinkRow {
   link_seq: number; citing_opinion_id: string; cited_case_id: string | null; link_text: string;
   volume: string | null; reporter: string | null; page: string | null; pin_cite: string | null;
   parenthetical: string | null; signal: string | null; span_start: number | null; span_end: number | null;
-  treatment: string; depth: number; unresolved_reason: string | null; origin: string;
+  treatment: string; depth: number; unresolved_reason: string | null; origin: string; cited_ref: string | null;
 }
 
 export function toLink(r: LinkRow): CitationLink {
@@ -50,6 +51,7 @@ export function toLink(r: LinkRow): CitationLink {
     depth: r.depth,
     unresolved_reason: r.unresolved_reason,
     origin: r.origin,
+    ...waitingRef(r),
   };
 }
 
