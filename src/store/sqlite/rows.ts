@@ -25,7 +25,7 @@ export function toCase(r: CaseRow): CaseRecord {
 
 export const toOpinion = (r: OpinionRecord): OpinionRecord => ({ ...r });
 
-export { LINK_COLUMNS, OPINION_COLUMNS, waitingRef } from '../columns.js';
+export { LINK_COLUMNS, OPINION_COLUMNS } from '../columns.js';
 import { waitingRef } from '../columns.js';
 
 export interface LinkRow {
