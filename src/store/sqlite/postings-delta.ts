@@ -11,7 +11,7 @@
 import type { Statements } from './connection.js';
 import { onlySegment } from './fts5-doclist.js';
 import type { PostingsState, Postings } from './postings.js';
-import { indexStructure, readVarints } from './postings.js';
+import { docTokens, indexStructure } from './postings.js';
 import type { SegmentOf } from './phrase-postings.js';
 import { TOKENIZE } from './query-tokens.js';
 
@@ -69,7 +69,7 @@ export function currentDelta(sql: Statements, state: PostingsState): Delta | nul
   const size = sql.stmt('SELECT sz FROM opinion_fts_docsize WHERE id = ?');
   for (const seq of changed) {
     const row = size.get(seq) as { sz: Buffer } | undefined;
-    lengths[seq] = row ? readVarints(row.sz).reduce((a, b) => a + b, 0) : 0;
+    lengths[seq] = row ? docTokens(row.sz) : 0;
   }
   const delta: Delta = { key, changed, lengths, at: seg && { table: 'postings_delta', seg }, words: new Map() };
   held.set(sql, delta);

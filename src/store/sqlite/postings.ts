@@ -36,6 +36,9 @@ export function readVarints(b: Uint8Array): number[] {
   return out;
 }
 
+/** An opinion's length in tokens, over every column, from its `opinion_fts_docsize` row. */
+export const docTokens = (sz: Uint8Array): number => readVarints(sz).reduce((a, b) => a + b, 0);
+
 /** The index's totals as bm25() reads them: rows, and tokens over every column. */
 export function indexTotals(sql: Statements): { rows: number; tokens: number } {
   const row = sql.get<{ block: Buffer }>('SELECT block FROM opinion_fts_data WHERE id = ?', AVERAGES_ID);
@@ -124,7 +127,7 @@ export function buildPostings(sql: Statements, opts: { share?: number; minOpinio
   }
   const table = new Uint32Array((sql.get<{ n: number | null }>('SELECT max(id) AS n FROM opinion_fts_docsize')!.n ?? 0) + 1);
   for (const [id, sz] of sql.db.prepare('SELECT id, sz FROM opinion_fts_docsize').raw().iterate() as Iterable<[number, Buffer]>) {
-    table[id] = readVarints(sz).reduce((a, b) => a + b, 0);
+    table[id] = docTokens(sz);
   }
   sql.run('INSERT INTO word_postings_state (id, built, structure, lengths) VALUES (1, ?, ?, ?)', randomUUID(),
     indexStructure(sql), Buffer.from(table.buffer, table.byteOffset, table.byteLength));

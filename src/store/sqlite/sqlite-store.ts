@@ -124,7 +124,7 @@ export class SqliteStore implements Store {
   async optimizeSearchIndex(): Promise<void> {
     this.bulkLoad(false);
     // Word postings with few opinions changed since they were built stay in use with the changes
-    // (postings-delta.ts): the optimize, which rewrites the whole index (minutes at 1M opinions), and the new
+    // (postings-delta.ts): the optimize, which rewrites the whole index (7.5 GB at 1M opinions), and the new
     // build wait until more have changed.
     if (this.guard(() => currentPostings(this.sql) && changedCount(this.sql) <= maxChanged())) return;
     this.write(() => this.sql.run("INSERT INTO opinion_fts (opinion_fts) VALUES ('optimize')"));
